@@ -1,0 +1,142 @@
+#include "casefile/schema.h"
+
+namespace izshi::casefile {
+
+namespace {
+
+// Version 1: the foundation. Later capabilities (findings, software, numbers, signatures, merged
+// cases) add tables in later migrations; every row they add hangs off evidence(id) and is sealed
+// by a custody event the same way ingest seals files (see docs/case-file.md).
+constexpr std::string_view schema_v1 = R"SQL(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Append-only, hash-chained. 'chain' is the uid of the case that wrote the event, so that a merged
+-- case keeps each team's chain intact and verifiable on its own.
+CREATE TABLE custody_events (
+    seq            INTEGER PRIMARY KEY,
+    chain          TEXT NOT NULL,
+    chain_seq      INTEGER NOT NULL,
+    time_utc       TEXT NOT NULL,
+    time_zone      TEXT NOT NULL,
+    examiner       TEXT NOT NULL,
+    host           TEXT NOT NULL,
+    action         TEXT NOT NULL,
+    arguments      TEXT NOT NULL,
+    tool_version   TEXT NOT NULL,
+    authorization  TEXT NOT NULL,
+    inputs         TEXT NOT NULL,
+    details        TEXT NOT NULL,
+    covers         TEXT NOT NULL,
+    content_digest TEXT NOT NULL,
+    prev_hash      TEXT NOT NULL,
+    hash           TEXT NOT NULL,
+    UNIQUE (chain, chain_seq)
+);
+CREATE TRIGGER custody_events_no_update BEFORE UPDATE ON custody_events
+BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+CREATE TRIGGER custody_events_no_delete BEFORE DELETE ON custody_events
+BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+
+CREATE TABLE evidence (
+    id             INTEGER PRIMARY KEY,
+    source_key     TEXT NOT NULL UNIQUE,
+    label          TEXT NOT NULL,
+    exhibit        TEXT,
+    kind           TEXT NOT NULL CHECK (kind IN ('image', 'logical')),
+    format         TEXT NOT NULL,
+    sources        TEXT NOT NULL,
+    size           INTEGER,
+    md5            TEXT,
+    sha1           TEXT,
+    sha256         TEXT,
+    stored_md5     TEXT,
+    stored_sha1    TEXT,
+    acquisition    TEXT NOT NULL DEFAULT '{}',
+    verification   TEXT NOT NULL DEFAULT 'none' CHECK (verification IN ('none', 'match', 'mismatch')),
+    seized_from    TEXT,
+    seized_at      TEXT,
+    seized_by      TEXT,
+    authorization  TEXT,
+    notes          TEXT,
+    state          TEXT NOT NULL CHECK (state IN ('walking', 'complete', 'failed')),
+    registered_at  TEXT NOT NULL
+);
+
+CREATE TABLE volumes (
+    id             INTEGER PRIMARY KEY,
+    evidence_id    INTEGER NOT NULL REFERENCES evidence(id),
+    idx            INTEGER NOT NULL,
+    start_sector   INTEGER NOT NULL,
+    length_sectors INTEGER NOT NULL,
+    sector_size    INTEGER NOT NULL,
+    description    TEXT NOT NULL,
+    fs_type        TEXT,
+    block_size     INTEGER,
+    encryption     TEXT,
+    note           TEXT,
+    UNIQUE (evidence_id, idx)
+);
+
+CREATE TABLE files (
+    id                 INTEGER PRIMARY KEY,
+    evidence_id        INTEGER NOT NULL REFERENCES evidence(id),
+    volume_id          INTEGER REFERENCES volumes(id),
+    container_id       INTEGER REFERENCES files(id),
+    walk_key           TEXT NOT NULL,
+    path               TEXT NOT NULL,
+    name               TEXT NOT NULL,
+    kind               TEXT NOT NULL,
+    allocated          INTEGER NOT NULL,
+    meta_address       TEXT,
+    size               INTEGER,
+    mtime              TEXT,
+    atime              TEXT,
+    ctime              TEXT,
+    crtime             TEXT,
+    mime               TEXT,
+    description        TEXT,
+    extension_mismatch INTEGER NOT NULL DEFAULT 0,
+    md5                TEXT,
+    sha1               TEXT,
+    sha256             TEXT,
+    known              TEXT,
+    UNIQUE (evidence_id, walk_key)
+);
+CREATE INDEX files_sha256 ON files(sha256);
+CREATE INDEX files_md5 ON files(md5);
+
+-- Byte ranges the scanners read besides files: unallocated space of a file system, space outside
+-- any partition, and volumes with no recognised file system.
+CREATE TABLE regions (
+    id          INTEGER PRIMARY KEY,
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    volume_id   INTEGER REFERENCES volumes(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('unallocated', 'unpartitioned', 'raw', 'slack')),
+    offset      INTEGER NOT NULL,
+    length      INTEGER NOT NULL,
+    UNIQUE (evidence_id, kind, offset)
+);
+
+CREATE TABLE errors (
+    id          INTEGER PRIMARY KEY,
+    evidence_id INTEGER REFERENCES evidence(id),
+    time_utc    TEXT NOT NULL,
+    command     TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    message     TEXT NOT NULL
+);
+)SQL";
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list = {{1, schema_v1}};
+    return list;
+}
+
+int latest_schema_version() { return migrations().back().version; }
+
+}  // namespace izshi::casefile

@@ -1,0 +1,24 @@
+#pragma once
+// Small text helpers shared by the case file, the custody chain and the renderers.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace izshi {
+
+std::string to_hex(std::span<const unsigned char> bytes);
+
+// JSON string literal (with quotes). Invalid UTF-8 bytes become U+FFFD so output always parses;
+// the raw bytes of a name are kept in the case file itself.
+std::string json_quote(std::string_view text);
+
+// HTML-escaped text for element content and attribute values.
+std::string html_escape(std::string_view text);
+
+// Lower-case extension without the dot ("" when none): "Report.PDF" -> "pdf".
+std::string lower_extension(std::string_view file_name);
+
+std::string to_lower_ascii(std::string_view text);
+
+}  // namespace izshi

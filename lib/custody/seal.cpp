@@ -1,0 +1,88 @@
+#include "custody/seal.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "core/text.h"
+#include "hashing/multi_hasher.h"
+
+namespace izshi::custody {
+
+namespace {
+
+struct SealedTable {
+    std::string_view name;
+    std::string_view query;  // one JSON array per row, in a stable order; ? = the item's id
+};
+
+// The columns written at ingest. Columns that later commands change on purpose (evidence.verification,
+// files.known) are left out: those commands seal their own changes with their own events.
+constexpr SealedTable evidence_tables[] = {
+    {"evidence",
+     "SELECT json_array(id, source_key, label, exhibit, kind, format, sources, size, md5, sha1, sha256, stored_md5, "
+     "stored_sha1, acquisition, seized_from, seized_at, seized_by, authorization, notes, registered_at) "
+     "FROM evidence WHERE id = ?"},
+    {"volumes",
+     "SELECT json_array(id, idx, start_sector, length_sectors, sector_size, description, fs_type, block_size, "
+     "encryption, note) FROM volumes WHERE evidence_id = ? ORDER BY id"},
+    {"files",
+     "SELECT json_array(id, volume_id, container_id, walk_key, path, name, kind, allocated, meta_address, size, "
+     "mtime, atime, ctime, crtime, mime, description, extension_mismatch, md5, sha1, sha256) "
+     "FROM files WHERE evidence_id = ? ORDER BY id"},
+    {"regions",
+     "SELECT json_array(id, volume_id, kind, offset, length) FROM regions WHERE evidence_id = ? ORDER BY id"},
+};
+
+std::string digest_rows(SQLite::Database& db, std::string_view query_text, int64_t id, bool& any_row) {
+    hashing::MultiHasher hasher({hashing::Algorithm::sha256});
+    SQLite::Statement query(db, std::string(query_text));
+    query.bind(1, id);
+    while (query.executeStep()) {
+        any_row = true;
+        auto column = query.getColumn(0);
+        hasher.update(std::string_view(static_cast<const char*>(column.getBlob()), column.getBytes()));
+        hasher.update("\n");
+    }
+    return hasher.finish().front();
+}
+
+std::optional<ScopeDigest> digest_evidence(SQLite::Database& db, int64_t id) {
+    ScopeDigest result;
+    hashing::MultiHasher total({hashing::Algorithm::sha256});
+    for (const auto& table : evidence_tables) {
+        bool any_row = false;
+        auto digest = digest_rows(db, table.query, id, any_row);
+        if (table.name == "evidence" && !any_row) return std::nullopt;
+        result.parts.emplace_back(std::string(table.name), digest);
+        total.update(table.name);
+        total.update(digest);
+    }
+    result.digest = total.finish().front();
+    return result;
+}
+
+}  // namespace
+
+std::optional<ScopeDigest> digest_scope(SQLite::Database& db, const std::string& scope) {
+    auto colon = scope.find(':');
+    if (colon == std::string::npos) return std::nullopt;
+    auto kind = scope.substr(0, colon);
+    int64_t id = 0;
+    try {
+        id = std::stoll(scope.substr(colon + 1));
+    } catch (...) {
+        return std::nullopt;
+    }
+    if (kind == "evidence") return digest_evidence(db, id);
+    return std::nullopt;
+}
+
+std::string parts_json(const ScopeDigest& digest) {
+    std::string out = "{";
+    for (const auto& [name, value] : digest.parts) {
+        if (out.size() > 1) out += ",";
+        out += json_quote(name) + ":" + json_quote(value);
+    }
+    return out + "}";
+}
+
+}  // namespace izshi::custody

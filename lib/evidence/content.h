@@ -1,0 +1,32 @@
+#pragma once
+// Everything ingest learns from a file's bytes in one read: MD5, SHA-1, SHA-256 and the type.
+#include <span>
+#include <string>
+#include <vector>
+
+#include "evidence/file_typer.h"
+#include "evidence/records.h"
+#include "hashing/multi_hasher.h"
+
+namespace izshi::evidence {
+
+inline constexpr size_t read_block_size = 1 << 20;
+
+class ContentDigester {
+public:
+    explicit ContentDigester(FileTyper& typer) : typer_(typer), hasher_(hashing::MultiHasher::evidence_trio()) {}
+
+    void begin();
+    void update(std::span<const unsigned char> bytes);
+    // Fills digests and type into the record; the record's name decides the extension check.
+    void finish(FileRecord& record);
+    // The bytes seen so far, when the whole content fitted in the magic window.
+    const std::vector<unsigned char>& head() const { return head_; }
+
+private:
+    FileTyper& typer_;
+    hashing::MultiHasher hasher_;
+    std::vector<unsigned char> head_;
+};
+
+}  // namespace izshi::evidence

@@ -1,0 +1,58 @@
+#include "core/text.h"
+#include "report/report.h"
+#include "report/row_writer.h"
+
+namespace izshi::report {
+
+namespace {
+
+constexpr const char* evidence_query =
+    "SELECT id, label, exhibit, kind, json(sources) AS sources, format, size, md5, sha1, sha256, stored_md5, "
+    "stored_sha1, verification, state, seized_from, seized_at, seized_by, authorization, notes, "
+    "json(acquisition) AS acquisition, registered_at FROM evidence ORDER BY id";
+
+constexpr const char* volumes_query =
+    "SELECT evidence_id, idx AS \"index\", start_sector, length_sectors, sector_size, description, fs_type, "
+    "block_size, encryption, note FROM volumes ORDER BY evidence_id, idx";
+
+constexpr const char* files_query =
+    "SELECT f.id, f.evidence_id, v.idx AS volume_index, f.container_id, f.path, f.name, f.size, f.kind, f.allocated, "
+    "f.meta_address, f.mtime, f.atime, f.ctime, f.crtime, f.md5, f.sha1, f.sha256, f.mime, f.description, "
+    "f.extension_mismatch, f.known FROM files f LEFT JOIN volumes v ON v.id = f.volume_id ORDER BY f.id";
+
+constexpr const char* regions_query =
+    "SELECT r.evidence_id, v.idx AS volume_index, r.kind, r.offset, r.length FROM regions r "
+    "LEFT JOIN volumes v ON v.id = r.volume_id ORDER BY r.id";
+
+constexpr const char* errors_query =
+    "SELECT evidence_id, time_utc AS time, command, path, message FROM errors ORDER BY id";
+
+constexpr const char* custody_query =
+    "SELECT seq, chain, time_utc AS time, time_zone, examiner, host, action, json(arguments) AS arguments, "
+    "authorization, tool_version, json(inputs) AS inputs, json(details) AS details, covers, content_digest, "
+    "prev_hash, hash FROM custody_events ORDER BY seq";
+
+}  // namespace
+
+void write_json_report(casefile::CaseFile& file, std::ostream& out) {
+    auto& db = file.db();
+    const auto& info = file.info();
+    out << "{\n \"schema_version\": " << json_schema_version << ",\n \"generator\": "
+        << json_quote(std::string("izshi ") + IZSHI_VERSION) << ",\n \"case\": {\"id\":" << json_quote(info.uid)
+        << ",\"title\":" << json_quote(info.title) << ",\"created\":" << json_quote(info.created)
+        << ",\"case_file_schema\":" << info.schema_version << "},\n \"evidence\": ";
+    write_rows_as_json(out, db, evidence_query, {{"sources", "acquisition"}, {}});
+    out << ",\n \"volumes\": ";
+    write_rows_as_json(out, db, volumes_query);
+    out << ",\n \"files\": ";
+    write_rows_as_json(out, db, files_query, {{}, {"allocated", "extension_mismatch"}});
+    out << ",\n \"regions\": ";
+    write_rows_as_json(out, db, regions_query);
+    out << ",\n \"errors\": ";
+    write_rows_as_json(out, db, errors_query);
+    out << ",\n \"custody\": ";
+    write_rows_as_json(out, db, custody_query, {{"arguments", "inputs", "details"}, {}});
+    out << "\n}\n";
+}
+
+}  // namespace izshi::report

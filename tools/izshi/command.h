@@ -1,0 +1,47 @@
+#pragma once
+// The contract between main.cpp and each cmd_<name>.cpp (STYLE.md: git's command table).
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "casefile/case_file.h"
+#include "core/error.h"
+#include "custody/custody_log.h"
+
+namespace izshi::cli {
+
+// Options every subcommand understands, filled by main.cpp before the command runs.
+struct GlobalOptions {
+    bool json = false;
+    bool quiet = false;
+    std::string examiner;
+    std::string authorization;
+    std::vector<std::string> arguments;  // the whole command line, for the custody log
+
+    custody::Actor actor() const { return {examiner, authorization, arguments}; }
+    bool show_progress() const;
+};
+
+using Runner = std::function<int()>;
+
+struct Command {
+    const char* name;
+    const char* summary;
+    // Declares the subcommand's options on 'app' and returns what to run once they are parsed.
+    std::function<Runner(CLI::App& app, const GlobalOptions& global)> setup;
+};
+
+Command ingest_command();
+Command custody_command();
+Command report_command();
+
+// Shared chores, done the same way by every command.
+Expected<std::unique_ptr<casefile::CaseFile>> open_case(const std::string& path, casefile::Access access,
+                                                        bool create_if_missing = false);
+int report_error(const Error& error);  // prints "izshi: message" to stderr, returns the exit code
+void add_case_option(CLI::App& app, std::string& case_path);
+
+}  // namespace izshi::cli

@@ -17,7 +17,18 @@ constexpr TSK_FS_TYPE_ENUM fallback_fs_types[] = {
     TSK_FS_TYPE_NTFS_DETECT, TSK_FS_TYPE_FAT_DETECT, TSK_FS_TYPE_EXFAT,   TSK_FS_TYPE_EXT_DETECT,
     TSK_FS_TYPE_HFS_DETECT,  TSK_FS_TYPE_ISO9660_DETECT, TSK_FS_TYPE_FFS_DETECT};
 
-std::string kind_of(const TSK_FS_NAME& name) {
+// The name's type, or the metadata's where the name does not say (orphans, some deleted entries:
+// fls shows them as "-/r"); an examiner counts those as the regular files they are.
+std::string kind_of(const TSK_FS_NAME& name, const TSK_FS_META* meta) {
+    if (name.type == TSK_FS_NAME_TYPE_UNDEF && meta) {
+        switch (meta->type) {
+        case TSK_FS_META_TYPE_REG: return "file";
+        case TSK_FS_META_TYPE_DIR: return "dir";
+        case TSK_FS_META_TYPE_LNK: return "link";
+        case TSK_FS_META_TYPE_VIRT: return "virtual";
+        default: return "other";
+        }
+    }
     switch (name.type) {
     case TSK_FS_NAME_TYPE_REG: return "file";
     case TSK_FS_NAME_TYPE_DIR: return "dir";
@@ -247,7 +258,7 @@ TSK_WALK_RET_ENUM TskWalker::on_directory_entry(TSK_FS_FILE* file, const char* p
     base.volume_index = current_volume_;
     base.name = file->name->name;
     base.path = std::string(parent_path ? parent_path : "") + base.name;
-    base.kind = kind_of(*file->name);
+    base.kind = kind_of(*file->name, file->meta);
     base.allocated = (file->name->flags & TSK_FS_NAME_FLAG_ALLOC) != 0;
     TSK_INUM_T address = file->meta ? file->meta->addr : file->name->meta_addr;
     if (file->meta) {
@@ -280,26 +291,37 @@ TSK_WALK_RET_ENUM TskWalker::on_directory_entry(TSK_FS_FILE* file, const char* p
     return TSK_WALK_CONT;
 }
 
+namespace {
+
+struct ContentWalk {
+    ContentDigester& digester;
+    WalkCounters& counters;
+};
+
+TSK_WALK_RET_ENUM content_block_callback(TSK_FS_FILE*, TSK_OFF_T, TSK_DADDR_T, char* bytes, size_t length,
+                                         TSK_FS_BLOCK_FLAG_ENUM, void* context) {
+    auto& walk = *static_cast<ContentWalk*>(context);
+    walk.digester.update(std::span(reinterpret_cast<const unsigned char*>(bytes), length));
+    walk.counters.bytes += length;
+    return TSK_WALK_CONT;
+}
+
+}  // namespace
+
 // Reads the default data stream once, feeding the hashers and libmagic. False when there is no
 // content to hash (no metadata, a directory, or a deleted file whose blocks cannot be read).
+// tsk_fs_file_walk, not tsk_fs_file_read: it is what `fls -h` and `icat` use, and it recovers
+// deleted FAT files that tsk_fs_file_read refuses.
 bool TskWalker::digest_content(TSK_FS_FILE& file, FileRecord& record) {
     if (!file.meta) return false;
     bool regular = file.meta->type == TSK_FS_META_TYPE_REG || file.meta->type == TSK_FS_META_TYPE_VIRT;
     if (!regular) return false;
     digester_.begin();
-    TSK_OFF_T size = file.meta->size;
-    for (TSK_OFF_T offset = 0; offset < size;) {
-        size_t want = static_cast<size_t>(std::min<TSK_OFF_T>(static_cast<TSK_OFF_T>(buffer_.size()), size - offset));
-        ssize_t got = tsk_fs_file_read(&file, offset, buffer_.data(), want, TSK_FS_FILE_READ_FLAG_NONE);
-        if (got <= 0) {
-            auto reason = tsk_error_text();
-            if (record.allocated)
-                sink_.warning(record.path, fmt::format("content unreadable at byte {}: {}", offset, reason));
-            return false;
-        }
-        digester_.update(std::span(reinterpret_cast<const unsigned char*>(buffer_.data()), static_cast<size_t>(got)));
-        offset += got;
-        counters_.bytes += static_cast<uint64_t>(got);
+    ContentWalk walk{digester_, counters_};
+    if (tsk_fs_file_walk(&file, TSK_FS_FILE_WALK_FLAG_NONE, content_block_callback, &walk) != 0) {
+        auto reason = tsk_error_text();
+        if (record.allocated) sink_.warning(record.path, "content unreadable: " + reason);
+        return false;
     }
     digester_.finish(record);
     return true;

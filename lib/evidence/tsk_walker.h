@@ -43,7 +43,6 @@ private:
     WalkCounters& counters_;
     FileTyper typer_;
     ContentDigester digester_{typer_};
-    std::vector<char> buffer_ = std::vector<char>(read_block_size);
     int next_volume_index_ = 0;
     int current_volume_ = 0;
     std::unordered_set<uint64_t> seen_keys_;  // 64-bit digests of walk keys, to number duplicates

@@ -1,0 +1,57 @@
+// Contents of the files in the synthetic "seized laptop" tree, built in memory.
+// Each builder is a pure function of its identities and Rng, so tests can check the
+// text without touching the disk.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "synth/identity.h"
+#include "synth/rng.h"
+#include "synth/xlsx_writer.h"
+#include "synth/zip_writer.h"
+
+namespace izshi::synth {
+
+// clients_almaty.csv: header "ФИО,ИИН,Телефон,IBAN,Город", CRLF lines, phones in mixed styles.
+std::string clients_csv(std::span<const Identity> people, Rng& rng);
+
+// base_2024.xlsx sheet: ФИО, ИИН, Телефон, E-mail, Город. IINs of people born 2000-2009
+// are numbers (leading zero lost, as a spreadsheet does); some others are numbers too.
+XlsxSheet clients_sheet(std::span<const Identity> people, Rng& rng);
+
+// A short operator's note naming the given people (UTF-8; the caller encodes it).
+std::string operator_note(std::span<const Identity> people);
+
+// to_delete_victims.txt: who paid how much.
+std::string victims_list(std::span<const Identity> people, Rng& rng);
+
+struct CrmRow {
+    int id;
+    std::string fio;
+    std::int64_t iin;  // stored as INTEGER, so 2000s births lose the leading zero
+    std::string phone;
+    std::string note;
+};
+std::vector<CrmRow> crm_rows(std::span<const Identity> people, Rng& rng);
+
+// A MicroSIP call made by the operator; MicroSIP.ini keeps them as [Calls] n=number;name;type;unixtime;duration;info
+// (shared/signatures-research.md).
+struct SoftphoneCall {
+    std::string number;  // as dialled
+    std::string name;    // contact name, may be empty
+    int type;            // 0 outgoing, 1 incoming, 2 missed (our convention)
+    std::int64_t unix_time;
+    int duration_s;
+};
+std::vector<SoftphoneCall> softphone_calls(std::span<const Identity> callees, Rng& rng);
+std::string microsip_ini(std::span<const SoftphoneCall> calls);
+
+// Small stand-ins for voice-changer files: recognisable headers and names, no real code.
+std::string placeholder_exe(std::string_view product);
+std::string rvc_index_placeholder();           // starts with the FAISS magic "IwFl"
+std::vector<ZipMember> rvc_weights_members();  // a tiny PyTorch-style zip layout
+std::string rvc_webui_batch();
+
+}  // namespace izshi::synth

@@ -1,0 +1,92 @@
+#include "support/support.h"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+#include "hashing/multi_hasher.h"
+
+namespace izshi::test {
+
+namespace fs = std::filesystem;
+
+std::string shell_quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+static std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+CommandResult run_command(const std::string& command_line) {
+    TempDir capture("capture");
+    auto out = capture / "out", err = capture / "err";
+    std::string full = command_line + " >" + shell_quote(out) + " 2>" + shell_quote(err) + " </dev/null";
+    int status = std::system(full.c_str());
+    CommandResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = slurp(out);
+    result.err = slurp(err);
+    return result;
+}
+
+CommandResult run_izshi(const std::vector<std::string>& arguments) {
+    std::string line = shell_quote(IZSHI_BIN) + " --quiet";
+    for (const auto& argument : arguments) line += " " + shell_quote(argument);
+    return run_command("IZSHI_EXAMINER=test-examiner " + line);
+}
+
+TempDir::TempDir(const std::string& name) {
+    static std::mt19937_64 random{std::random_device{}()};
+    path_ = fs::path(IZSHI_BINARY_DIR) / "test-tmp" / (name + "-" + std::to_string(random()));
+    fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+fs::path shared_dir() { return IZSHI_SHARED_DIR; }
+fs::path corpus_dir() { return shared_dir() / "corpus"; }
+
+fs::path unpacked_corpus() {
+    static std::once_flag once;
+    static fs::path destination = fs::path(IZSHI_BINARY_DIR) / "corpus";
+    std::call_once(once, [] {
+        auto result = run_command("sh " + shell_quote(corpus_dir() / "unpack.sh") + " " + shell_quote(destination));
+        if (result.exit_code != 0) throw std::runtime_error("unpack.sh failed: " + result.err);
+    });
+    return destination;
+}
+
+std::string sha256_of_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    hashing::MultiHasher hasher({hashing::Algorithm::sha256});
+    std::vector<char> buffer(1 << 20);
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        hasher.update(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
+    }
+    return hasher.finish().front();
+}
+
+nlohmann::json json_report(const fs::path& case_file) {
+    auto result = run_izshi({"report", "--case", case_file.string(), "--format", "json"});
+    if (result.exit_code != 0) throw std::runtime_error("report failed: " + result.err);
+    return nlohmann::json::parse(result.out);
+}
+
+}  // namespace izshi::test

@@ -1,0 +1,40 @@
+#pragma once
+// Shared helpers for tests: running the real izshi binary, temporary folders, corpus locations.
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace izshi::test {
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+// Runs a command through /bin/sh; arguments are quoted by shell_quote.
+CommandResult run_command(const std::string& command_line);
+// Runs the izshi binary under test with the given arguments.
+CommandResult run_izshi(const std::vector<std::string>& arguments);
+std::string shell_quote(const std::string& text);
+
+// A fresh folder under the build tree, removed when the object dies.
+class TempDir {
+public:
+    explicit TempDir(const std::string& name);
+    ~TempDir();
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+std::filesystem::path shared_dir();
+std::filesystem::path corpus_dir();
+// The compressed corpus images expanded once into the build tree (../shared/corpus/unpack.sh).
+std::filesystem::path unpacked_corpus();
+std::string sha256_of_file(const std::filesystem::path& path);
+nlohmann::json json_report(const std::filesystem::path& case_file);
+
+}  // namespace izshi::test

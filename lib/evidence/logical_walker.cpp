@@ -156,12 +156,10 @@ void LogicalWalker::expand_from_file(const fs::path& full_path, const FileRecord
         int fd = open_evidence_file(full_path);
         if (fd < 0) return;
         auto reader = new_reader(raw);
-        if (archive_read_open_fd(reader.get(), fd, 1 << 20) == ARCHIVE_OK) {
-            expand_archive(reader.get(), container, 1, budget);
-            ::close(fd);
-            return;
-        }
+        bool opened = archive_read_open_fd(reader.get(), fd, 1 << 20) == ARCHIVE_OK &&
+                      expand_archive(reader.get(), container, 1, budget);
         ::close(fd);
+        if (opened) return;
     }
     sink_.warning(container.path, "looks like an archive but libarchive cannot open it");
 }
@@ -170,10 +168,9 @@ void LogicalWalker::expand_from_memory(const std::vector<unsigned char>& bytes, 
                                        Budget& budget) {
     for (bool raw : {false, true}) {
         auto reader = new_reader(raw);
-        if (archive_read_open_memory(reader.get(), bytes.data(), bytes.size()) == ARCHIVE_OK) {
-            expand_archive(reader.get(), container, depth, budget);
+        if (archive_read_open_memory(reader.get(), bytes.data(), bytes.size()) == ARCHIVE_OK &&
+            expand_archive(reader.get(), container, depth, budget))
             return;
-        }
     }
     sink_.warning(container.path, "looks like an archive but libarchive cannot open it");
 }
@@ -191,15 +188,17 @@ bool LogicalWalker::within_budget(Budget& budget, const std::string& path) {
     return false;
 }
 
-void LogicalWalker::expand_archive(archive* reader, const FileRecord& container, int depth, Budget& budget) {
+bool LogicalWalker::expand_archive(archive* reader, const FileRecord& container, int depth, Budget& budget) {
     if (depth > limits_.max_depth) {
         sink_.warning(container.path, fmt::format("archive nesting deeper than {}: not expanded", limits_.max_depth));
-        return;
+        return true;
     }
     archive_entry* entry = nullptr;
     int status;
+    bool first = true;
     while ((status = archive_read_next_header(reader, &entry)) == ARCHIVE_OK || status == ARCHIVE_WARN) {
-        if (!within_budget(budget, container.path)) return;
+        first = false;
+        if (!within_budget(budget, container.path)) return true;
         FileRecord member;
         auto name = member_name(entry, container.name);
         member.path = container.path + "/" + name;
@@ -225,7 +224,7 @@ void LogicalWalker::expand_archive(archive* reader, const FileRecord& container,
                 total += length;
                 budget.expanded += length;
                 if (kept.size() + length <= limits_.max_nested_bytes) kept.insert(kept.end(), bytes.begin(), bytes.end());
-                if (!within_budget(budget, container.path)) return;
+                if (!within_budget(budget, container.path)) return true;
             }
             readable = data_status == ARCHIVE_EOF;
             if (!readable)
@@ -240,8 +239,12 @@ void LogicalWalker::expand_archive(archive* reader, const FileRecord& container,
         }
         if (readable && !kept.empty() && is_archive_mime(member.mime)) expand_from_memory(kept, member, depth + 1, budget);
     }
+    // No entry at all (unrecognised, or a compressed stream of zeros that tar reads as its end):
+    // let the caller try the next way of reading it.
+    if (first) return false;
     if (status != ARCHIVE_EOF)
         sink_.warning(container.path, std::string("archive damaged: ") + archive_error_string(reader));
+    return true;
 }
 
 }  // namespace izshi::evidence

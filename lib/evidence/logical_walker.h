@@ -33,7 +33,8 @@ private:
     };
     void visit_file(const std::filesystem::path& full_path, const std::string& relative_path);
     bool read_local_file(const std::filesystem::path& full_path, FileRecord& record);
-    void expand_archive(archive* reader, const FileRecord& container, int depth, Budget& budget);
+    // False when not even a first entry could be read (so another format can be tried).
+    bool expand_archive(archive* reader, const FileRecord& container, int depth, Budget& budget);
     void expand_from_memory(const std::vector<unsigned char>& bytes, const FileRecord& container, int depth,
                             Budget& budget);
     void expand_from_file(const std::filesystem::path& full_path, const FileRecord& container, uint64_t size);

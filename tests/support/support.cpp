@@ -32,7 +32,7 @@ static std::string slurp(const fs::path& path) {
 CommandResult run_command(const std::string& command_line) {
     TempDir capture("capture");
     auto out = capture / "out", err = capture / "err";
-    std::string full = command_line + " >" + shell_quote(out) + " 2>" + shell_quote(err) + " </dev/null";
+    std::string full = "( " + command_line + " ) >" + shell_quote(out) + " 2>" + shell_quote(err) + " </dev/null";
     int status = std::system(full.c_str());
     CommandResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -67,6 +67,18 @@ fs::path unpacked_corpus() {
     std::call_once(once, [] {
         auto result = run_command("sh " + shell_quote(corpus_dir() / "unpack.sh") + " " + shell_quote(destination));
         if (result.exit_code != 0) throw std::runtime_error("unpack.sh failed: " + result.err);
+    });
+    return destination;
+}
+
+fs::path sample_dir() {
+    static std::once_flag once;
+    static fs::path destination = fs::path(IZSHI_BINARY_DIR) / "sample";
+    std::call_once(once, [] {
+        auto result = run_command("IZSHI_SYNTH=" + shell_quote(IZSHI_SYNTH_BIN) + " " +
+                                  shell_quote(fs::path(IZSHI_SOURCE_DIR) / "samples" / "make-sample.sh") + " " +
+                                  shell_quote(destination) + " --seed 42");
+        if (result.exit_code != 0) throw std::runtime_error("make-sample.sh failed: " + result.err);
     });
     return destination;
 }

@@ -34,6 +34,8 @@ std::filesystem::path shared_dir();
 std::filesystem::path corpus_dir();
 // The compressed corpus images expanded once into the build tree (../shared/corpus/unpack.sh).
 std::filesystem::path unpacked_corpus();
+// The synthetic seized laptop (samples/make-sample.sh --seed 42), built once into the build tree.
+std::filesystem::path sample_dir();
 std::string sha256_of_file(const std::filesystem::path& path);
 nlohmann::json json_report(const std::filesystem::path& case_file);
 

@@ -47,7 +47,7 @@ std::string json_object(const std::map<std::string, std::string>& fields) {
 Expected<SourceDescription> describe_source(const fs::path& path) {
     auto kind = classify_source(path);
     if (!kind) return std::unexpected(kind.error());
-    SourceDescription description{*kind, {fs::absolute(path).string()}, 0, {}};
+    SourceDescription description{*kind, {path.string()}, 0, {}};
     if (kind->kind == SourceKind::image) {
         auto image = open_image(path);
         if (!image) return std::unexpected(image.error());
@@ -275,8 +275,10 @@ void count_stored_rows(SQLite::Database& db, ItemOutcome& outcome) {
     outcome.warnings = count("SELECT COUNT(*) FROM errors WHERE evidence_id = ?");
 }
 
-ItemOutcome ingest_one(casefile::CaseFile& file, const custody::Actor& actor, const fs::path& path,
+ItemOutcome ingest_one(casefile::CaseFile& file, const custody::Actor& actor, const fs::path& given_path,
                        const SeizureDetails& seizure, const IngestOptions& options) {
+    // Absolute, so that the recorded sources still say where the evidence was when read elsewhere.
+    const fs::path path = fs::absolute(given_path);
     ItemOutcome outcome;
     outcome.source = path.string();
     outcome.label = seizure.label;
@@ -288,7 +290,7 @@ ItemOutcome ingest_one(casefile::CaseFile& file, const custody::Actor& actor, co
         return outcome;
     }
     outcome.format = source->kind.format;
-    auto source_key = fs::weakly_canonical(fs::absolute(path)).string();
+    auto source_key = fs::weakly_canonical(path).string();
     auto existing = find_item(file.db(), source_key);
     if (existing && existing->state == "complete") {
         outcome.evidence_id = existing->id;

@@ -31,6 +31,7 @@ public:
 private:
     magic_t mime_ = nullptr;
     magic_t description_ = nullptr;
+    magic_t text_description_ = nullptr;  // encoding only: no second pass of the costly text rules
 };
 
 // True when the extension names a type the content clearly is not (known types only).

@@ -170,7 +170,7 @@ void walk_item(const fs::path& path, const SourceDescription& source, CaseWriter
         writer.warning(path.string(), image.error().message);
         return;
     }
-    TskWalker(**image, writer, counters).walk();
+    TskWalker(**image, writer, counters, options.threads ? options.threads : default_thread_count()).walk();
 }
 
 // Calls the progress handler a few times a second while the walk runs.

@@ -27,6 +27,7 @@ struct IngestProgress {
 struct IngestOptions {
     SeizureDetails seizure;
     ArchiveLimits archive_limits;
+    unsigned threads = 0;  // 0: all cores
     std::function<void(const std::string& path, const std::string& message)> on_warning;
     std::function<void(const IngestProgress&)> on_progress;
 };

@@ -105,8 +105,21 @@ uint64_t fnv1a(const std::string& text) {
 
 }  // namespace
 
-TskWalker::TskWalker(TSK_IMG_INFO& image, WalkSink& sink, WalkCounters& counters)
-    : image_(image), sink_(sink), counters_(counters) {}
+// Files per typing batch: enough to keep every thread busy, small enough to bound memory
+// (each pending file holds at most magic_window bytes).
+constexpr size_t typing_batch = 512;
+
+TskWalker::TskWalker(TSK_IMG_INFO& image, WalkSink& sink, WalkCounters& counters, unsigned threads)
+    : image_(image), sink_(sink), counters_(counters), typers_(threads) {}
+
+void TskWalker::flush_pending() {
+    typers_.type_all(pending_);
+    for (const auto& pending : pending_) {
+        sink_.file(pending.record);
+        counters_.files++;
+    }
+    pending_.clear();
+}
 
 void TskWalker::walk() {
     TSK_VS_INFO* volumes = tsk_vs_open(&image_, 0, TSK_VS_TYPE_DETECT);
@@ -232,6 +245,7 @@ void TskWalker::walk_file_system(TSK_FS_INFO& fs, int volume_index, uint64_t med
                         this))
         sink_.warning(fmt::format("volume {}", volume_index),
                       "the directory walk stopped early (damaged file system?): " + tsk_error_text());
+    flush_pending();
     record_unallocated(fs, volume_index, media_base);
 }
 
@@ -268,9 +282,11 @@ TSK_WALK_RET_ENUM TskWalker::on_directory_entry(TSK_FS_FILE* file, const char* p
         base.ctime = time_of(file->meta->ctime);
         base.crtime = time_of(file->meta->crtime);
     }
-    bool content_read = false;
+    bool content_read = false, has_content = false;
+    std::vector<unsigned char> head;
     for (const auto& stream : stream_rows(*file)) {
-        FileRecord record = base;
+        PendingFile pending{base, {}, false};
+        FileRecord& record = pending.record;
         record.path += stream.suffix;
         record.name += stream.suffix;
         record.meta_address = fmt::format("{}{}", address, stream.address_part);
@@ -279,15 +295,15 @@ TSK_WALK_RET_ENUM TskWalker::on_directory_entry(TSK_FS_FILE* file, const char* p
         // fls -m -h semantics: every row of a file carries the digest of its default stream.
         if (!content_read) {
             content_read = true;
-            if (!digest_content(*file, base)) base.digests = {};
+            has_content = digest_content(*file, base);
+            if (has_content) head = digester_.head();
         }
-        record.digests = base.digests;
-        record.mime = base.mime;
-        record.description = base.description;
-        record.extension_mismatch = extension_mismatch(record.mime, record.name);
-        sink_.file(record);
-        counters_.files++;
+        record.digests = has_content ? base.digests : hashing::Digests{};
+        pending.needs_type = has_content;
+        if (has_content) pending.head = head;
+        pending_.push_back(std::move(pending));
     }
+    if (pending_.size() >= typing_batch) flush_pending();
     return TSK_WALK_CONT;
 }
 
@@ -323,7 +339,7 @@ bool TskWalker::digest_content(TSK_FS_FILE& file, FileRecord& record) {
         if (record.allocated) sink_.warning(record.path, "content unreadable: " + reason);
         return false;
     }
-    digester_.finish(record);
+    digester_.finish_digests(record);
     return true;
 }
 

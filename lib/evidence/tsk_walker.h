@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "evidence/content.h"
+#include "evidence/parallel_typer.h"
 #include "evidence/records.h"
 
 namespace izshi::evidence {
@@ -20,7 +21,7 @@ struct WalkCounters {
 
 class TskWalker {
 public:
-    TskWalker(TSK_IMG_INFO& image, WalkSink& sink, WalkCounters& counters);
+    TskWalker(TSK_IMG_INFO& image, WalkSink& sink, WalkCounters& counters, unsigned threads);
     void walk();
 
     // Needed by the libtsk callbacks, which are plain functions.
@@ -37,12 +38,15 @@ private:
     std::optional<std::string> encryption_signature(uint64_t offset);
     bool digest_content(TSK_FS_FILE& file, FileRecord& record);
     std::string unique_walk_key(const std::string& base);
+    void flush_pending();
 
     TSK_IMG_INFO& image_;
     WalkSink& sink_;
     WalkCounters& counters_;
-    FileTyper typer_;
+    FileTyper typer_;  // unused by the digester here: typing is batched through typers_
     ContentDigester digester_{typer_};
+    ParallelTyper typers_;
+    std::vector<PendingFile> pending_;  // files read and hashed, waiting to be typed and stored
     int next_volume_index_ = 0;
     int current_volume_ = 0;
     std::unordered_set<uint64_t> seen_keys_;  // 64-bit digests of walk keys, to number duplicates

@@ -102,7 +102,8 @@ CaseFile::~CaseFile() {
 }
 
 Expected<std::unique_ptr<CaseFile>> CaseFile::open(const fs::path& path, Access access, bool create_if_missing) {
-    bool exists = fs::exists(path);
+    std::error_code ec;
+    bool exists = fs::exists(path) && !(fs::is_regular_file(path) && fs::file_size(path, ec) == 0);
     if (!exists && !(create_if_missing && access == Access::write))
         return fail(ErrorKind::case_file, fmt::format("{}: no such case file", path.string()));
     try {
@@ -110,6 +111,12 @@ Expected<std::unique_ptr<CaseFile>> CaseFile::open(const fs::path& path, Access 
         int flags = access == Access::read ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
         if (!exists) flags |= SQLite::OPEN_CREATE;
         auto db = std::make_unique<SQLite::Database>(path.string(), flags, 5000);
+        // Checked before anything is written: switching to WAL alone would alter a foreign file.
+        if (exists && (!db->tableExists("meta") || !read_meta(*db, "case_uid")))
+            return fail(ErrorKind::case_file,
+                        fmt::format("{}: not an izshi case file (an SQLite database of another program?); "
+                                    "refusing to change it",
+                                    path.string()));
         if (access == Access::write) {
             auto lock = take_writer_lock(path);
             if (!lock) return std::unexpected(lock.error());

@@ -14,12 +14,14 @@ struct SealedTable {
     std::string_view query;  // one JSON array per row, in a stable order; ? = the item's id
 };
 
-// The columns written at ingest. Columns that later commands change on purpose (evidence.verification,
-// files.known) are left out: those commands seal their own changes with their own events.
+// The columns written at ingest. A later command that changes one of them on purpose (hash --verify
+// updating verification) seals the item again with its own event; the latest seal is the one
+// checked. files.known is left out: marking known files seals its own scope.
 constexpr SealedTable evidence_tables[] = {
     {"evidence",
      "SELECT json_array(id, source_key, label, exhibit, kind, format, sources, size, md5, sha1, sha256, stored_md5, "
-     "stored_sha1, acquisition, seized_from, seized_at, seized_by, authorization, notes, registered_at) "
+     "stored_sha1, acquisition, verification, state, seized_from, seized_at, seized_by, authorization, notes, "
+     "registered_at) "
      "FROM evidence WHERE id = ?"},
     {"volumes",
      "SELECT json_array(id, idx, start_sector, length_sectors, sector_size, description, fs_type, block_size, "

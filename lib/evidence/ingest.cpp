@@ -261,6 +261,21 @@ void seal_item(casefile::CaseFile& file, const custody::Actor& actor, ItemOutcom
     transaction.commit();
 }
 
+// A finished item reports what was stored at its ingest, so a rerun gives the same verdicts.
+void load_stored_item(SQLite::Database& db, ItemOutcome& outcome) {
+    SQLite::Statement query(db, "SELECT label, md5, sha1, sha256, verification FROM evidence WHERE id = ?");
+    query.bind(1, *outcome.evidence_id);
+    if (!query.executeStep()) return;
+    outcome.label = query.getColumn(0).getString();
+    auto optional = [&](int column) {
+        return query.getColumn(column).isNull() ? std::nullopt : std::optional(query.getColumn(column).getString());
+    };
+    outcome.md5 = optional(1);
+    outcome.sha1 = optional(2);
+    outcome.sha256 = optional(3);
+    outcome.verification = query.getColumn(4).getString();
+}
+
 void count_stored_rows(SQLite::Database& db, ItemOutcome& outcome) {
     auto count = [&](const char* sql) {
         SQLite::Statement query(db, sql);
@@ -295,6 +310,7 @@ ItemOutcome ingest_one(casefile::CaseFile& file, const custody::Actor& actor, co
     if (existing && existing->state == "complete") {
         outcome.evidence_id = existing->id;
         outcome.status = "skipped";
+        load_stored_item(file.db(), outcome);
         count_stored_rows(file.db(), outcome);
         return outcome;
     }
@@ -312,7 +328,10 @@ ItemOutcome ingest_one(casefile::CaseFile& file, const custody::Actor& actor, co
         media.wait();
     }
     auto digests = media.get();
-    if (!digests) file.record_error(outcome.evidence_id, "ingest", path.string(), digests.error().message);
+    if (!digests) {  // the inventory stands, but the item as a whole could not be read: an input error
+        outcome.error = digests.error().message;
+        file.record_error(outcome.evidence_id, "ingest", path.string(), outcome.error);
+    }
     count_stored_rows(file.db(), outcome);
     seal_item(file, actor, outcome, *source, digests ? *digests : std::nullopt);
     return outcome;
@@ -320,8 +339,8 @@ ItemOutcome ingest_one(casefile::CaseFile& file, const custody::Actor& actor, co
 
 }  // namespace
 
-bool IngestResult::any_unopenable() const {
-    return std::any_of(items.begin(), items.end(), [](const auto& item) { return item.status == "failed"; });
+bool IngestResult::any_input_error() const {
+    return std::any_of(items.begin(), items.end(), [](const auto& item) { return !item.error.empty(); });
 }
 
 bool IngestResult::any_hash_mismatch() const {

@@ -37,7 +37,7 @@ struct ItemOutcome {
     std::optional<int64_t> evidence_id;
     std::string label;
     std::string status;  // "ingested", "resumed", "skipped", "failed"
-    std::string error;   // why it failed, when it did
+    std::string error;   // why it failed, or why its media could not be hashed
     std::string format;
     uint64_t files = 0, deleted = 0, volumes = 0, regions = 0, warnings = 0;
     std::optional<std::string> md5, sha1, sha256, stored_md5;
@@ -46,7 +46,8 @@ struct ItemOutcome {
 
 struct IngestResult {
     std::vector<ItemOutcome> items;
-    bool any_unopenable() const;
+    // An item could not be opened, or its media could not be read to the end.
+    bool any_input_error() const;
     bool any_hash_mismatch() const;
 };
 

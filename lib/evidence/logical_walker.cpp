@@ -30,6 +30,11 @@ struct ArchiveCloser {
 };
 using ArchiveReader = std::unique_ptr<archive, ArchiveCloser>;
 
+std::string archive_error(archive* reader) {
+    const char* text = archive_error_string(reader);
+    return text ? text : "unknown libarchive error";
+}
+
 // 'raw' turns a lone compressed stream (file.gz) into one member; it is tried only when no archive
 // format matched, because the raw format accepts anything.
 ArchiveReader new_reader(bool raw) {
@@ -38,7 +43,13 @@ ArchiveReader new_reader(bool raw) {
     if (raw)
         archive_read_support_format_raw(reader.get());
     else
-        archive_read_support_format_all(reader.get());
+        for (auto support : {archive_read_support_format_7zip, archive_read_support_format_ar,
+                             archive_read_support_format_cab, archive_read_support_format_cpio,
+                             archive_read_support_format_iso9660, archive_read_support_format_lha,
+                             archive_read_support_format_rar, archive_read_support_format_rar5,
+                             archive_read_support_format_tar, archive_read_support_format_xar,
+                             archive_read_support_format_zip})
+            support(reader.get());  // every format but mtree, which reads any text file as a listing
     return reader;
 }
 
@@ -72,7 +83,8 @@ void LogicalWalker::walk(const fs::path& root) {
     std::vector<fs::path> entries;
     for (; it != end; it.increment(ec)) {
         if (ec) {
-            sink_.warning(it->path().string(), "cannot list: " + ec.message());
+            sink_.warning(root.string(), "cannot list part of the folder: " + ec.message());
+            ec.clear();
             continue;
         }
         entries.push_back(it->path());
@@ -228,7 +240,7 @@ bool LogicalWalker::expand_archive(archive* reader, const FileRecord& container,
             }
             readable = data_status == ARCHIVE_EOF;
             if (!readable)
-                sink_.warning(member.path, std::string("cannot extract: ") + archive_error_string(reader));
+                sink_.warning(member.path, "cannot extract: " + archive_error(reader));
             if (!member.size) member.size = static_cast<int64_t>(total);
             if (readable) digester_.finish(member);
             if (total > kept.size()) kept.clear();
@@ -237,13 +249,19 @@ bool LogicalWalker::expand_archive(archive* reader, const FileRecord& container,
             sink_.file(member);
             counters_.files++;
         }
-        if (readable && !kept.empty() && is_archive_mime(member.mime)) expand_from_memory(kept, member, depth + 1, budget);
+        if (readable && is_archive_mime(member.mime)) {
+            if (kept.empty() && member.size.value_or(0) > 0)
+                sink_.warning(member.path, fmt::format("nested archive larger than {} bytes: not expanded",
+                                                       limits_.max_nested_bytes));
+            else
+                expand_from_memory(kept, member, depth + 1, budget);
+        }
     }
     // No entry at all (unrecognised, or a compressed stream of zeros that tar reads as its end):
     // let the caller try the next way of reading it.
     if (first) return false;
     if (status != ARCHIVE_EOF)
-        sink_.warning(container.path, std::string("archive damaged: ") + archive_error_string(reader));
+        sink_.warning(container.path, "archive damaged: " + archive_error(reader));
     return true;
 }
 

@@ -79,6 +79,7 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         if (!file) return report_error(file.error());
         evidence::IngestOptions options;
         options.seizure = args->seizure;
+        options.threads = global.threads;
         options.on_warning = [&global](const std::string& path, const std::string& message) {
             if (global.show_progress()) std::cerr << '\n';
             std::cerr << "izshi: warning: " << path << ": " << message << '\n';
@@ -88,9 +89,9 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         auto result = evidence::ingest(**file, global.actor(), sources, options);
         if (global.show_progress()) std::cerr << '\n';
         for (const auto& item : result.items)
-            if (item.status == "failed") std::cerr << "izshi: " << item.error << '\n';
+            if (!item.error.empty()) std::cerr << "izshi: " << item.error << '\n';
         print_summary(result, global.json);
-        if (result.any_unopenable()) return 3;
+        if (result.any_input_error()) return 3;
         return result.any_hash_mismatch() ? 1 : 0;
     };
 }

@@ -19,6 +19,7 @@ struct GlobalOptions {
     bool quiet = false;
     std::string examiner;
     std::string authorization;
+    unsigned threads = 0;  // 0: all cores
     std::vector<std::string> arguments;  // the whole command line, for the custody log
 
     custody::Actor actor() const { return {examiner, authorization, arguments}; }

@@ -10,7 +10,10 @@
 
 namespace izshi::cli {
 
-bool GlobalOptions::show_progress() const { return !quiet && !json && isatty(STDERR_FILENO); }
+// SPEC §2: progress only for a person at a terminal, never when output goes to a file or a pipe.
+bool GlobalOptions::show_progress() const {
+    return !quiet && !json && isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
+}
 
 int report_error(const Error& error) {
     std::fflush(stdout);
@@ -57,6 +60,7 @@ int run(int argc, char** argv) {
         ->envname("IZSHI_EXAMINER")->group("Global");
     app.add_option("--authorization", global.authorization,
                    "Warrant, request or purpose recorded with every custody event of this run")->group("Global");
+    app.add_option("--threads", global.threads, "Worker threads (default: all cores)")->group("Global");
     app.fallthrough();
 
     std::vector<std::pair<CLI::App*, Runner>> runners;

@@ -335,7 +335,10 @@ bool TskWalker::digest_content(TSK_FS_FILE& file, FileRecord& record) {
     digester_.begin();
     ContentWalk walk{digester_, counters_};
     if (tsk_fs_file_walk(&file, TSK_FS_FILE_WALK_FLAG_NONE, content_block_callback, &walk) != 0) {
+        // NTFS system files such as $Extend/$ObjId hold only indexes: no data stream is normal.
+        bool no_data_stream = tsk_error_get_errno() == TSK_ERR_FS_ATTR_NOTFOUND;
         auto reason = tsk_error_text();
+        if (no_data_stream) return false;
         if (record.allocated) sink_.warning(record.path, "content unreadable: " + reason);
         return false;
     }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Izshi needs to build, test, benchmark and make its samples.
+# Run as root (or through sudo). Safe to run again.
+set -euo pipefail
+packages=(
+  cmake g++ make pkg-config                       # toolchain
+  libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev libssl-dev nlohmann-json3-dev catch2
+  libmagic-dev libmagic-mgc libtsk-dev libewf-dev libarchive-dev
+  ntfs-3g-dev                                     # izshi-synth makes NTFS folders without mounting
+  sleuthkit ewf-tools hashdeep                    # peer tools: ground truth, benchmarks
+  dosfstools mtools e2fsprogs ntfs-3g             # sample images without mounting
+  sqlite3 zip unzip gzip file time                # tests and benchmarks
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y --no-install-recommends "${missing[@]}"
+fi

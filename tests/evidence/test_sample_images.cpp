@@ -93,6 +93,14 @@ TEST_CASE("the sample images ingest with every expected file, the deleted one in
                   .exit_code == 0);
         CHECK(run_izshi({"custody", "log", "--case", case_file.string()}).exit_code == 0);
         CHECK(hashes_of_images() == before);
+        std::ifstream html_file(work / "r.html");
+        std::string html((std::istreambuf_iterator<char>(html_file)), std::istreambuf_iterator<char>());
+        for (const char* image : images) CHECK(html.find(image) != std::string::npos);
+        CHECK(html.find("Hash chain intact") != std::string::npos);
+        CHECK(html.find("matches stored hash") != std::string::npos);  // the E01
+        CHECK(html.find("<script") == std::string::npos);               // self-contained, nothing to fetch
+        CHECK(html.find("http") == std::string::npos);
+        CHECK(html.find(">" + std::to_string(report["files"].size()) + "</b>files") != std::string::npos);
     }
 }
 

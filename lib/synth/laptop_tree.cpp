@@ -1,5 +1,7 @@
 #include "synth/laptop_tree.h"
 
+#include "core/text.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
 #include <array>
@@ -220,19 +222,19 @@ Expected<TreeManifest> TreeWriter::run() {
 
 std::string identity_json(const Identity& p) {
     return fmt::format(
-        "    {{\"index\": {}, \"name\": \"{}\", \"last_name\": \"{}\", \"first_name\": \"{}\", "
-        "\"patronymic\": \"{}\", \"sex\": \"{}\", \"birth_date\": \"{}\", \"iin\": \"{}\", "
-        "\"phone\": \"{}\", \"email\": \"{}\", \"iban\": \"{}\", \"bank\": \"{}\", \"city\": \"{}\"}}",
-        p.index, json_escape(p.full_name()), json_escape(p.last_name), json_escape(p.first_name),
-        json_escape(p.patronymic), p.sex == pii::Sex::male ? "M" : "F", p.birth_date(), p.iin, p.phone,
-        json_escape(p.email), p.iban, json_escape(p.bank), json_escape(p.city));
+        "    {{\"index\": {}, \"name\": {}, \"last_name\": {}, \"first_name\": {}, "
+        "\"patronymic\": {}, \"sex\": \"{}\", \"birth_date\": \"{}\", \"iin\": \"{}\", "
+        "\"phone\": \"{}\", \"email\": {}, \"iban\": \"{}\", \"bank\": {}, \"city\": {}}}",
+        p.index, json_quote(p.full_name()), json_quote(p.last_name), json_quote(p.first_name),
+        json_quote(p.patronymic), p.sex == pii::Sex::male ? "M" : "F", p.birth_date(), p.iin, p.phone,
+        json_quote(p.email), p.iban, json_quote(p.bank), json_quote(p.city));
 }
 
 std::string file_json(const TreeFile& f) {
     return fmt::format(
-        "    {{\"path\": \"{}\", \"size\": {}, \"sha256\": \"{}\", \"kind\": \"{}\", "
+        "    {{\"path\": {}, \"size\": {}, \"sha256\": \"{}\", \"kind\": \"{}\", "
         "\"deleted_in_images\": {}, \"identities\": [{}]}}",
-        json_escape(f.path), f.size, f.sha256, f.kind, f.deleted_in_images ? "true" : "false",
+        json_quote(f.path), f.size, f.sha256, f.kind, f.deleted_in_images ? "true" : "false",
         fmt::join(f.identities, ", "));
 }
 

@@ -14,8 +14,6 @@ std::string transliterate_lower(std::string_view utf8);
 // UTF-16LE bytes, starting with the byte order mark FF FE. Invalid UTF-8 becomes U+FFFD.
 std::string to_utf16le_with_bom(std::string_view utf8);
 
-std::string xml_escape(std::string_view text);
-std::string json_escape(std::string_view text);  // without the surrounding quotes
 std::string csv_field(std::string_view text);    // quoted only when it must be
 
 }  // namespace izshi::synth

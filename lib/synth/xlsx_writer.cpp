@@ -1,5 +1,7 @@
 #include "synth/xlsx_writer.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 
 #include "synth/text.h"
@@ -36,7 +38,7 @@ std::string workbook_xml(const std::string& sheet_name) {
            "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
            "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
            "<sheets><sheet name=\"" +
-           xml_escape(sheet_name) +
+           html_escape(sheet_name) +
            "\" sheetId=\"1\" r:id=\"rId1\"/></sheets>"
            "</workbook>";
 }
@@ -62,7 +64,7 @@ std::string cell_xml(const XlsxCell& cell, const std::string& ref) {
     if (const auto* number = std::get_if<std::int64_t>(&cell))
         return fmt::format("<c r=\"{}\"><v>{}</v></c>", ref, *number);
     return fmt::format("<c r=\"{}\" t=\"inlineStr\"><is><t>{}</t></is></c>", ref,
-                       xml_escape(std::get<std::string>(cell)));
+                       html_escape(std::get<std::string>(cell)));
 }
 
 std::string sheet_xml(const XlsxSheet& sheet) {

@@ -65,6 +65,12 @@ std::string json_quote(std::string_view text) {
     return out;
 }
 
+std::string json_string_array(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + json_quote(items[i]);
+    return out + "]";
+}
+
 std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());

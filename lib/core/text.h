@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace izshi {
 
@@ -12,6 +13,9 @@ std::string to_hex(std::span<const unsigned char> bytes);
 // JSON string literal (with quotes). Invalid UTF-8 bytes become U+FFFD so output always parses;
 // the raw bytes of a name are kept in the case file itself.
 std::string json_quote(std::string_view text);
+
+// A JSON array of strings: ["a","b"].
+std::string json_string_array(const std::vector<std::string>& items);
 
 // HTML-escaped text for element content and attribute values.
 std::string html_escape(std::string_view text);

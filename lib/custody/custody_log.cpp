@@ -16,12 +16,6 @@ namespace izshi::custody {
 
 namespace {
 
-std::string json_string_array(const std::vector<std::string>& items) {
-    std::string out = "[";
-    for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + json_quote(items[i]);
-    return out + "]";
-}
-
 std::string head_of(const Event& event) { return fmt::format("{}:{}", event.chain_seq, event.hash); }
 
 Event event_from_row(SQLite::Statement& row) {

@@ -41,10 +41,6 @@ CaseWriter::CaseWriter(casefile::CaseFile& file, int64_t evidence_id, WarningHan
     transaction_ = std::make_unique<SQLite::Transaction>(case_.db());
 }
 
-CaseWriter::~CaseWriter() {
-    // An exception unwinding through here rolls the open batch back; flush() commits on success.
-}
-
 void CaseWriter::load_previous_run() {
     SQLite::Statement volumes(case_.db(), "SELECT idx, id FROM volumes WHERE evidence_id = ?");
     volumes.bind(1, evidence_id_);

@@ -25,7 +25,7 @@ public:
     using WarningHandler = std::function<void(const std::string& path, const std::string& message)>;
 
     CaseWriter(casefile::CaseFile& file, int64_t evidence_id, WarningHandler on_warning);
-    ~CaseWriter() override;
+    // Destroying the writer without flush() rolls the open batch back (an exception unwinding).
 
     void volume(const VolumeRecord& volume) override;
     void file(const FileRecord& file) override;

@@ -32,12 +32,6 @@ struct SourceDescription {
     EwfMetadata ewf;
 };
 
-std::string json_array(const std::vector<std::string>& items) {
-    std::string out = "[";
-    for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + json_quote(items[i]);
-    return out + "]";
-}
-
 std::string json_object(const std::map<std::string, std::string>& fields) {
     std::string out = "{";
     for (const auto& [key, value] : fields) out += (out.size() > 1 ? "," : "") + json_quote(key) + ":" + json_quote(value);
@@ -108,7 +102,7 @@ int64_t register_item(casefile::CaseFile& file, const custody::Actor& actor, con
     bind_or_null(insert, 3, seizure.exhibit);
     insert.bind(4, source.kind.kind == SourceKind::image ? "image" : "logical");
     insert.bind(5, source.kind.format);
-    insert.bind(6, json_array(source.segments));
+    insert.bind(6, json_string_array(source.segments));
     if (source.kind.format == "folder")
         insert.bind(7);
     else
@@ -130,7 +124,7 @@ int64_t register_item(casefile::CaseFile& file, const custody::Actor& actor, con
         "{{\"evidence_id\":{},\"label\":{},\"exhibit\":{},\"format\":{},\"sources\":{},\"seized_from\":{},"
         "\"seized_at\":{},\"seized_by\":{},\"notes\":{}}}",
         id, json_quote(seizure.label), json_quote(seizure.exhibit), json_quote(source.kind.format),
-        json_array(source.segments), json_quote(seizure.seized_from), json_quote(seizure.seized_at),
+        json_string_array(source.segments), json_quote(seizure.seized_from), json_quote(seizure.seized_at),
         json_quote(seizure.seized_by), json_quote(seizure.notes));
     custody::append_event(file, actor, draft);
     transaction.commit();
@@ -246,10 +240,10 @@ void seal_item(casefile::CaseFile& file, const custody::Actor& actor, ItemOutcom
     draft.action = "ingest.complete";
     draft.covers = scope;
     draft.content_digest = sealed->digest;
-    std::string inputs = "[";
-    for (size_t i = 0; i < source.segments.size(); ++i)
-        inputs += fmt::format("{}{{\"path\":{}}}", i ? "," : "", json_quote(source.segments[i]));
-    draft.inputs = inputs + "]";
+    // What was read, with its hashes (SPEC §8): the source segments as one item.
+    draft.inputs = fmt::format("[{{\"sources\":{},\"md5\":{},\"sha1\":{},\"sha256\":{}}}]",
+                               json_string_array(source.segments), json_quote(outcome.md5.value_or("")),
+                               json_quote(outcome.sha1.value_or("")), json_quote(outcome.sha256.value_or("")));
     draft.details = fmt::format(
         "{{\"evidence_id\":{},\"files\":{},\"deleted\":{},\"volumes\":{},\"regions\":{},\"warnings\":{},"
         "\"md5\":{},\"sha1\":{},\"sha256\":{},\"stored_md5\":{},\"verification\":{},\"parts\":{}}}",

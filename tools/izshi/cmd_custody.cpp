@@ -61,14 +61,9 @@ int verify(const CustodyArgs& args, const GlobalOptions& global) {
     if (!file) return report_error(file.error());
     auto result = custody::verify((*file)->db());
     if (global.json) {
-        auto list = [](const std::vector<std::string>& items) {
-            std::string out = "[";
-            for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + json_quote(items[i]);
-            return out + "]";
-        };
         std::cout << fmt::format("{{\"intact\":{},\"events\":{},\"problems\":{},\"warnings\":{}}}\n",
-                                 result.intact() ? "true" : "false", result.events, list(result.problems),
-                                 list(result.warnings));
+                                 result.intact() ? "true" : "false", result.events, json_string_array(result.problems),
+                                 json_string_array(result.warnings));
     } else {
         for (const auto& problem : result.problems) std::cout << "BROKEN: " << problem << '\n';
         for (const auto& warning : result.warnings) std::cout << "warning: " << warning << '\n';

@@ -28,7 +28,7 @@ constexpr std::array<ExpectedExtensions, 15> expected_extensions{{
     {"image/jpeg", " jpg jpeg jpe jfif "},
     {"image/png", " png "},
     {"image/gif", " gif "},
-    {"application/zip", " zip jar apk docx xlsx pptx odt ods odp epub kmz xpi "},
+    {"application/zip", " zip jar apk docx xlsx pptx odt ods odp epub kmz xpi whl nupkg pt pth ckpt "},  // PyTorch models are zips
     {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", " docx docm dotx "},
     {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", " xlsx xlsm xltx "},
     {"application/vnd.sqlite3", " db sqlite sqlite3 db3 sdb "},
@@ -54,17 +54,27 @@ FileTyper::~FileTyper() {
     magic_close(text_description_);
 }
 
+// libmagic's rule pass costs ~0.3 ms a call whatever the size, and it is most of ingest's CPU on
+// small files, so it runs once where it can: the encoding-only pass (cheap) says text or not; text
+// needs one full pass for its MIME type (text/x-python, text/csv), and its description is the
+// encoding; anything else gets its description from one full pass, and only a recognised format
+// pays a second one for its MIME type ("data" is application/octet-stream by definition).
 FileType FileTyper::type(std::span<const unsigned char> first_bytes, std::string_view file_name) {
     auto window = first_bytes.subspan(0, std::min(first_bytes.size(), magic_window));
+    auto run = [&](magic_t handle) {
+        const char* answer = magic_buffer(handle, window.data(), window.size());
+        return std::string(answer ? answer : "");
+    };
     FileType result;
-    const char* mime = magic_buffer(mime_, window.data(), window.size());
-    result.mime = mime ? mime : "application/octet-stream";
-    // libmagic's text rules are regular expressions run over the whole window, and they cost most of
-    // its time; the MIME call already ran them (text/x-python, text/csv, ...), so for text the
-    // description needs only the encoding ("UTF-8 text, with CRLF line terminators").
-    bool text = result.mime.starts_with("text/");
-    const char* description = magic_buffer(text ? text_description_ : description_, window.data(), window.size());
-    result.description = description ? description : "";
+    std::string encoding = run(text_description_);
+    if (encoding.find("text") != std::string::npos) {
+        result.mime = run(mime_);
+        result.description = encoding;
+    } else {
+        result.description = run(description_);
+        result.mime = result.description == "data" ? "application/octet-stream" : run(mime_);
+    }
+    if (result.mime.empty()) result.mime = "application/octet-stream";
     result.extension_mismatch = extension_mismatch(result.mime, file_name);
     return result;
 }

@@ -20,7 +20,7 @@ public:
     void update(std::span<const unsigned char> bytes);
     // Fills digests and type into the record; the record's name decides the extension check.
     void finish(FileRecord& record);
-    // Fills only the digests; the caller types the head later (see ParallelTyper).
+    // Fills only the digests; the caller types the head later (see TypingPipeline).
     void finish_digests(FileRecord& record) { record.digests = hasher_.finish_trio(); }
     // The bytes seen so far, when the whole content fitted in the magic window.
     const std::vector<unsigned char>& head() const { return head_; }

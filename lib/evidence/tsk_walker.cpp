@@ -110,15 +110,21 @@ uint64_t fnv1a(const std::string& text) {
 constexpr size_t typing_batch = 512;
 
 TskWalker::TskWalker(TSK_IMG_INFO& image, WalkSink& sink, WalkCounters& counters, unsigned threads)
-    : image_(image), sink_(sink), counters_(counters), typers_(threads) {}
+    : image_(image),
+      sink_(sink),
+      counters_(counters),
+      typing_(threads, [this](std::vector<PendingFile>& batch) { store_typed(batch); }) {}
 
 void TskWalker::flush_pending() {
-    typers_.type_all(pending_);
-    for (const auto& pending : pending_) {
+    if (!pending_.empty()) typing_.submit(std::move(pending_));
+    pending_.clear();
+}
+
+void TskWalker::store_typed(std::vector<PendingFile>& batch) {
+    for (const auto& pending : batch) {
         sink_.file(pending.record);
         counters_.files++;
     }
-    pending_.clear();
 }
 
 void TskWalker::walk() {
@@ -246,6 +252,7 @@ void TskWalker::walk_file_system(TSK_FS_INFO& fs, int volume_index, uint64_t med
         sink_.warning(fmt::format("volume {}", volume_index),
                       "the directory walk stopped early (damaged file system?): " + tsk_error_text());
     flush_pending();
+    typing_.drain();
     record_unallocated(fs, volume_index, media_base);
 }
 

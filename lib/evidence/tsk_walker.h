@@ -38,15 +38,16 @@ private:
     std::optional<std::string> encryption_signature(uint64_t offset);
     bool digest_content(TSK_FS_FILE& file, FileRecord& record);
     std::string unique_walk_key(const std::string& base);
-    void flush_pending();
+    void flush_pending();  // hands the pending files to typing_
+    void store_typed(std::vector<PendingFile>& batch);
 
     TSK_IMG_INFO& image_;
     WalkSink& sink_;
     WalkCounters& counters_;
-    FileTyper typer_;  // unused by the digester here: typing is batched through typers_
+    FileTyper typer_;  // unused by the digester here: typing runs in typing_
     ContentDigester digester_{typer_};
-    ParallelTyper typers_;
-    std::vector<PendingFile> pending_;  // files read and hashed, waiting to be typed and stored
+    std::vector<PendingFile> pending_;  // files read and hashed, not yet handed to typing_
+    TypingPipeline typing_;
     int next_volume_index_ = 0;
     int current_volume_ = 0;
     std::unordered_set<uint64_t> seen_keys_;  // 64-bit digests of walk keys, to number duplicates

@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# Benchmarks `izshi ingest` against The Sleuth Kit on the same ext4 image, in the same run.
+#
+#   bench/ingest-bench.sh [--files N] [--large MIB] [--runs R] [--seed S] [--image FILE] [--cold] [--out DIR]
+#
+# Speed is never asserted: each tool runs R times (interleaved, so drift hits all of them alike)
+# and the medians are reported side by side as ratios izshi / peer. The peers:
+#   tsk_loaddb -h      TSK's own "inventory into SQLite", with an MD5 of every file
+#   tsk_loaddb         the same without hashing
+#   fls+recover+hdeep  fls -r -p (the listing), tsk_recover -e (every file out, deleted ones too),
+#                      hashdeep -r -c md5,sha1,sha256 on what came out; timed as one pipeline
+# izshi does more than any of them: it also types every file with libmagic and hashes the whole
+# media (MD5, SHA-1, SHA-256) on a second thread. docs/performance.md has the measured numbers.
+#
+# Debian packages used: sleuthkit, hashdeep, e2fsprogs, coreutils, openssl, time (and sqlite3,
+# optional, for the sanity counts). izshi is taken from $IZSHI, else build/tools/izshi/izshi.
+set -euo pipefail
+
+export PATH="$PATH:/usr/sbin:/sbin"   # mke2fs lives there for non-root users
+export LC_ALL=C
+readonly BENCH_EPOCH=1710496800       # fixed times, so that rebuilding gives the same image
+export E2FSPROGS_FAKE_TIME=$BENCH_EPOCH
+readonly FS_UUID="0b5e4c1d-2a3f-4e6b-9d7c-8f1a2b3c4d5e"
+readonly LINE=1024                    # small files are whole 1 KiB "lines" (see make_small_files)
+readonly FILES_PER_DIR=100
+readonly LARGE_COUNT=3
+
+usage() {
+  cat <<'USAGE'
+Usage: bench/ingest-bench.sh [OPTIONS]
+
+Builds an ext4 image (N small files of 1-64 KiB and a few large ones, pseudo-random content
+from a fixed seed), then times izshi ingest, tsk_loaddb -h, tsk_loaddb and
+fls -r -p + tsk_recover -e + hashdeep on it, and writes a Markdown table to OUT/results.md.
+
+  --files N     small files in the image (default 20000)
+  --large MIB   total size of the 3 large files (default 300)
+  --runs R      runs of each tool; the median is reported (default 3)
+  --seed S      seed of the content (default 1); same seed, same files
+  --image FILE  benchmark this image instead of building one
+                (e.g. laptop-ext4.img from samples/make-sample.sh)
+  --cold        drop the image from the page cache before every run (default: warm cache)
+  --out DIR     work and output folder (default /tmp/izshi-bench); built images are kept
+                there and reused when asked for again
+
+Environment: IZSHI=/path/to/izshi (default: build/tools/izshi/izshi in this checkout)
+USAGE
+}
+
+die() { echo "ingest-bench.sh: $*" >&2; exit 1; }
+say() { echo "ingest-bench.sh: $*" >&2; }
+
+check_tools() {
+  local tool
+  for tool in mke2fs tsk_loaddb tsk_recover fls hashdeep openssl shuf csplit fold; do
+    command -v "$tool" >/dev/null || die "missing $tool (apt-get install sleuthkit hashdeep e2fsprogs openssl coreutils)"
+  done
+  [[ -x /usr/bin/time ]] || die "missing /usr/bin/time (apt-get install time)"
+}
+
+find_izshi() {
+  local repo_root
+  repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  if [[ -n "${IZSHI:-}" ]]; then echo "$IZSHI"
+  elif [[ -x "$repo_root/build/tools/izshi/izshi" ]]; then echo "$repo_root/build/tools/izshi/izshi"
+  elif command -v izshi >/dev/null; then command -v izshi
+  else die "izshi not found: build the project or set IZSHI"; fi
+}
+
+# --- the image -------------------------------------------------------------------------------
+
+# An endless pseudo-random stream: AES-128-CTR over zeros, keyed by the seed and a stream number.
+# Its reader stops early, so the SIGPIPE status is expected and ignored.
+random_stream() {
+  openssl enc -aes-128-ctr -nosalt -K "$(printf '%016x%016x' "$SEED" "$1")" -iv 0 </dev/zero 2>/dev/null || true
+}
+
+# The same as 1 KiB lines: 1023 bytes without a newline, then a newline.
+random_lines() { random_stream "$1" | tr -d '\n' | fold -b -w $((LINE - 1)) || true; }
+
+# One process per file costs ~10 ms here (20000 files: minutes), so the small files are cut from
+# one stream of 1 KiB lines by a single csplit: each file takes 1..64 whole lines.
+make_small_files() {
+  local tree=$1 flat="$1/.flat" lines_total=0 line_numbers=() sizes i dir
+  mkdir -p "$flat"
+  random_stream 1 | head -c $((FILES * 8 + 4096)) >"$flat/.seed"
+  mapfile -t sizes < <(shuf -r -i 1-64 -n "$FILES" --random-source="$flat/.seed")
+  for ((i = 0; i < FILES; i++)); do
+    lines_total=$((lines_total + sizes[i]))
+    ((i + 1 < FILES)) && line_numbers+=($((lines_total + 1)))
+  done
+  if ((FILES == 1)); then  # csplit wants at least one cut
+    random_lines 2 | head -n "$lines_total" >"$flat/f000000.bin"
+  else
+    random_lines 2 | head -n "$lines_total" | csplit -s -f "$flat/f" -b '%06d.bin' - "${line_numbers[@]}"
+  fi
+  # f000000.bin .. f000099.bin go to small/d0000, the next hundred to small/d0001, ...
+  for ((i = 0; i * FILES_PER_DIR < FILES; i++)); do
+    dir=$(printf 'small/d%04d' "$i")
+    mkdir -p "$tree/$dir"
+    mv "$flat"/f"$(printf '%04d' "$i")"??.bin "$tree/$dir/"
+  done
+  rm -rf "$flat"
+}
+
+make_large_files() {
+  local tree=$1 each=$((LARGE_MIB / LARGE_COUNT)) k
+  ((each > 0)) || return 0
+  mkdir -p "$tree/large"
+  for ((k = 1; k <= LARGE_COUNT; k++)); do
+    random_stream $((10 + k)) | head -c "$((each << 20))" >"$tree/large/big-$k.bin"
+  done
+}
+
+build_image() {
+  local img=$1 tree="$OUT/tree" bytes
+  say "building $img ($FILES small files, $LARGE_MIB MiB of large ones, seed $SEED)"
+  rm -rf "$tree" "$img"
+  make_small_files "$tree"
+  make_large_files "$tree"
+  find "$tree" -exec touch -h -d "@$BENCH_EPOCH" {} +
+  # Room for the data, 4 KiB rounding per file, the inode tables and the journal.
+  bytes=$(du -s --block-size=1 "$tree" | cut -f1)
+  truncate -s $((bytes + bytes / 8 + 128 * 1024 * 1024)) "$img.tmp"
+  mke2fs -q -F -t ext4 -L izshi-bench -U "$FS_UUID" -E "hash_seed=$FS_UUID" -d "$tree" "$img.tmp"
+  mv "$img.tmp" "$img"
+  rm -rf "$tree"
+}
+
+# --- measuring -------------------------------------------------------------------------------
+
+drop_from_cache() { sync "$IMAGE"; dd if="$IMAGE" iflag=nocache count=0 status=none; }
+
+# measure TOOL RUN COMMAND...: runs COMMAND in a fresh WORK folder under /usr/bin/time and appends
+# "tool run wall user sys maxrss_kib load1" to raw.tsv. Sanity counts are taken from the first run.
+measure() {
+  local tool=$1 run=$2
+  shift 2
+  WORK="$OUT/work/$tool-$run"   # exported: the run_* functions write there
+  rm -rf "$WORK"
+  mkdir -p "$WORK"
+  ((COLD)) && drop_from_cache
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)   # other work on the machine skews the run; raw.tsv keeps it
+  /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$@" >"$WORK/stdout" 2>"$WORK/stderr" ||
+    die "$tool run $run failed (exit $?); see $WORK/stderr"
+  printf '%s\t%s\t%s\t%s\n' "$tool" "$run" "$(tr ' ' '\t' <"$WORK/time")" "$load" >>"$RAW"
+  ((run == 1)) && COUNTS[$tool]=$(count_files "$tool")
+  rm -rf "$WORK"
+}
+
+# Regular files each tool hashed (or, for plain tsk_loaddb, listed): shows they did the same work.
+count_files() {
+  local q="SELECT COUNT(*) FROM"
+  case "$1" in
+    izshi) sql "$WORK/case.izshi" "$q files WHERE kind = 'file' AND md5 IS NOT NULL" ;;
+    tsk_loaddb_h) sql "$WORK/tsk.db" "$q tsk_files WHERE type = 0 AND meta_type = 1 AND md5 IS NOT NULL" ;;
+    tsk_loaddb) sql "$WORK/tsk.db" "$q tsk_files WHERE type = 0 AND meta_type = 1" ;;
+    fls_recover_hashdeep) grep -vc '^[%#]' "$WORK/hashes.txt" || true ;;
+  esac
+}
+
+sql() { if command -v sqlite3 >/dev/null; then sqlite3 "$1" "$2"; else echo "n/a"; fi; }
+
+run_izshi() { "$IZSHI_BIN" --quiet --json ingest --case "$WORK/case.izshi" "$IMAGE"; }
+run_tsk_loaddb_h() { tsk_loaddb -h -d "$WORK/tsk.db" "$IMAGE"; }
+run_tsk_loaddb() { tsk_loaddb -d "$WORK/tsk.db" "$IMAGE"; }
+run_fls_recover_hashdeep() {
+  fls -r -p "$IMAGE" >"$WORK/fls.txt"
+  tsk_recover -e "$IMAGE" "$WORK/files"
+  hashdeep -r -c md5,sha1,sha256 "$WORK/files" >"$WORK/hashes.txt"
+}
+export -f run_izshi run_tsk_loaddb_h run_tsk_loaddb run_fls_recover_hashdeep
+
+readonly TOOLS=(izshi tsk_loaddb_h tsk_loaddb fls_recover_hashdeep)
+# shellcheck disable=SC2016  # the backquotes are Markdown code spans
+declare -A TITLE=(
+  [izshi]='`izshi --quiet --json ingest --case C image`'
+  [tsk_loaddb_h]='`tsk_loaddb -h -d DB image`'
+  [tsk_loaddb]='`tsk_loaddb -d DB image`'
+  [fls_recover_hashdeep]='`fls -r -p` + `tsk_recover -e` + `hashdeep -c md5,sha1,sha256`'
+)
+declare -A DOES=(
+  [izshi]='list, MD5+SHA-1+SHA-256 and libmagic type of every file, media hashed'
+  [tsk_loaddb_h]='list, MD5 of every file'
+  [tsk_loaddb]='list only'
+  [fls_recover_hashdeep]='list, copy every file out, MD5+SHA-1+SHA-256'
+)
+declare -A COUNTS=()
+
+# --- arithmetic in hundredths (no floating point in bash) -------------------------------------
+
+cs() { local v=${1/./}; echo $((10#$v)); }                         # "12.34" -> 1234
+show_cs() { printf '%d.%02d' $(($1 / 100)) $(($1 % 100)); }        # 1234 -> "12.34"
+show_mib() { local t=$((($1 * 10 + 512) / 1024)); printf '%d.%d' $((t / 10)) $((t % 10)); }  # KiB -> "81.8"
+ratio() { if (($2 > 0)); then show_cs $((($1 * 1000 / $2 + 5) / 10)); else echo "n/a"; fi; }  # a / b
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }  # the lower one when even
+
+machine() {
+  local cpu mem_kib
+  cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+  mem_kib=$(grep '^MemTotal:' /proc/meminfo | tr -s ' ' | cut -d' ' -f2)
+  echo "$(nproc) CPUs ($cpu), $((mem_kib / 1048576)) GiB RAM, $(uname -r)"
+}
+
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
+report() {
+  local tool name run wall user sys rss walls cpus rsss shown
+  declare -A WALL CPU RSS SHOWN
+  for tool in "${TOOLS[@]}"; do
+    walls=() cpus=() rsss=() shown=()
+    while IFS=$'\t' read -r name run wall user sys rss _; do
+      [[ "$name" == "$tool" ]] || continue
+      walls+=("$(cs "$wall")")
+      cpus+=($(($(cs "$user") + $(cs "$sys"))))
+      rsss+=("$rss")
+      shown+=("$wall")
+    done < <(tail -n +2 "$RAW")
+    WALL[$tool]=$(median "${walls[@]}")
+    CPU[$tool]=$(median "${cpus[@]}")
+    RSS[$tool]=$(printf '%s\n' "${rsss[@]}" | sort -n | tail -1)
+    SHOWN[$tool]="${shown[*]}"
+  done
+  {
+    echo "- Image: \`$IMAGE_LABEL\`, $(du -m --apparent-size "$IMAGE" | cut -f1) MiB ($IMAGE_NOTE)"
+    echo "- Runs: $RUNS of each tool, interleaved; page cache $( ((COLD)) && echo "dropped before every run" || echo "warm")"
+    echo "- Machine: $(machine); load average before the runs $LOAD_BEFORE, after $(load_average)"
+    echo "- izshi: $IZSHI_DESC"
+    echo
+    echo "| Tool | Does | Files | Wall, median (s) | All runs (s) | CPU user+sys, median (s) | Max RSS (MiB) | Time izshi / tool | RSS izshi / tool |"
+    echo "|---|---|--:|--:|---|--:|--:|--:|--:|"
+    for tool in "${TOOLS[@]}"; do
+      printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${TITLE[$tool]}" "${DOES[$tool]}" \
+        "${COUNTS[$tool]:-?}" "$(show_cs "${WALL[$tool]}")" "${SHOWN[$tool]}" "$(show_cs "${CPU[$tool]}")" \
+        "$(show_mib "${RSS[$tool]}")" "$(ratio "${WALL[izshi]}" "${WALL[$tool]}")" \
+        "$(ratio "${RSS[izshi]}" "${RSS[$tool]}")"
+    done
+    echo
+    echo "Files: regular files hashed (listed, for plain tsk_loaddb), counted from the first run."
+  } >"$OUT/results.md"
+  cat "$OUT/results.md"
+}
+
+# --- main ------------------------------------------------------------------------------------
+
+main() {
+  FILES=20000 LARGE_MIB=300 RUNS=3 SEED=1 IMAGE="" COLD=0 OUT=/tmp/izshi-bench
+  while (($#)); do
+    case "$1" in
+      -h|--help) usage; exit 0 ;;
+      --files|--large|--runs|--seed|--image|--out)
+        [[ $# -ge 2 ]] || die "$1 needs a value"
+        case "$1" in
+          --files) FILES=$2 ;; --large) LARGE_MIB=$2 ;; --runs) RUNS=$2 ;;
+          --seed) SEED=$2 ;; --image) IMAGE=$2 ;; --out) OUT=$2 ;;
+        esac
+        shift 2 ;;
+      --cold) COLD=1; shift ;;
+      *) usage >&2; die "unknown argument $1" ;;
+    esac
+  done
+  local n
+  for n in "$FILES" "$LARGE_MIB" "$RUNS" "$SEED"; do [[ "$n" =~ ^[0-9]+$ ]] || die "not a number: $n"; done
+  ((FILES >= 1 && FILES <= 999999)) || die "--files must be 1..999999"
+  ((RUNS >= 1)) || die "--runs must be at least 1"
+  check_tools
+  mkdir -p "$OUT"
+  OUT="$(cd "$OUT" && pwd)"
+
+  # Measure a copy, so that a rebuild of the checkout during the run cannot change the binary.
+  local izshi
+  izshi="$(find_izshi)"
+  IZSHI_BIN="$OUT/izshi"
+  cp "$izshi" "$IZSHI_BIN"
+  IZSHI_DESC="$("$IZSHI_BIN" --version 2>/dev/null | head -1), checkout at $(git -C "$(dirname "$izshi")" rev-parse --short HEAD 2>/dev/null || echo "? (not in a checkout)") (binary sha256 $(sha256sum "$IZSHI_BIN" | cut -c1-12), built $(date -u -r "$izshi" +%Y-%m-%dT%H:%MZ))"
+
+  if [[ -n "$IMAGE" ]]; then
+    [[ -f "$IMAGE" ]] || die "no such image: $IMAGE"
+    IMAGE="$(cd "$(dirname "$IMAGE")" && pwd)/$(basename "$IMAGE")"
+    IMAGE_LABEL=$IMAGE
+    IMAGE_NOTE="given with --image"
+  else
+    IMAGE="$OUT/ingest-bench-${FILES}f-${LARGE_MIB}m-s${SEED}.img"
+    IMAGE_LABEL=$(basename "$IMAGE")
+    IMAGE_NOTE="ext4, $FILES files of 1-64 KiB in $(((FILES + FILES_PER_DIR - 1) / FILES_PER_DIR)) folders, $LARGE_COUNT files totalling $LARGE_MIB MiB"
+    if [[ -f "$IMAGE" ]]; then
+      say "reusing $IMAGE"
+    else
+      local started=$SECONDS
+      build_image "$IMAGE"
+      say "image built in $((SECONDS - started)) s"
+    fi
+  fi
+
+  export IMAGE IZSHI_BIN WORK
+  RAW="$OUT/raw.tsv"
+  printf 'tool\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\tload1_before\n' >"$RAW"
+  ((COLD)) || cat "$IMAGE" >/dev/null   # every tool then starts from the same warm cache
+  LOAD_BEFORE=$(load_average)
+  local run tool
+  for ((run = 1; run <= RUNS; run++)); do
+    for tool in "${TOOLS[@]}"; do
+      say "run $run/$RUNS: $tool"
+      measure "$tool" "$run" bash -c "set -euo pipefail; run_$tool"
+    done
+  done
+  rm -rf "$OUT/work"
+  report
+  say "wrote $OUT/results.md and $RAW"
+}
+
+main "$@"

@@ -209,9 +209,17 @@ private:
     std::thread thread_;
 };
 
-std::string verification_of(const std::optional<std::string>& stored, const std::optional<std::string>& computed) {
-    if (!stored || !computed) return "none";
-    return *stored == *computed ? "match" : "mismatch";
+// Every hash the acquisition stored (MD5, SHA-1) must equal the one computed now.
+std::string verification_of(const EwfMetadata& stored, const ItemOutcome& computed) {
+    bool compared = false, equal = true;
+    auto compare = [&](const std::optional<std::string>& expected, const std::optional<std::string>& actual) {
+        if (!expected || !actual) return;
+        compared = true;
+        equal = equal && *expected == *actual;
+    };
+    compare(stored.stored_md5, computed.md5);
+    compare(stored.stored_sha1, computed.sha1);
+    return !compared ? "none" : equal ? "match" : "mismatch";
 }
 
 void seal_item(casefile::CaseFile& file, const custody::Actor& actor, ItemOutcome& outcome,
@@ -228,7 +236,7 @@ void seal_item(casefile::CaseFile& file, const custody::Actor& actor, ItemOutcom
         outcome.sha1 = digests->sha1;
         outcome.sha256 = digests->sha256;
     }
-    outcome.verification = verification_of(source.ewf.stored_md5, outcome.md5);
+    outcome.verification = verification_of(source.ewf, outcome);
     update.bind(4);
     update.bind(5, outcome.verification);
     update.bind(6, *outcome.evidence_id);

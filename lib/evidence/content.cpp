@@ -17,9 +17,9 @@ void ContentDigester::update(std::span<const unsigned char> bytes) {
     hasher_.update(bytes);
 }
 
-void ContentDigester::finish(FileRecord& record) {
-    record.digests = hasher_.finish_trio();
-    auto type = typer_.type(head_, record.name);
+void ContentDigester::finish_and_type(FileRecord& record, FileTyper& typer) {
+    finish(record);
+    auto type = typer.type(head_, record.name);
     record.mime = std::move(type.mime);
     record.description = std::move(type.description);
     record.extension_mismatch = type.extension_mismatch;

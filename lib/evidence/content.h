@@ -14,19 +14,18 @@ inline constexpr size_t read_block_size = 1 << 20;
 
 class ContentDigester {
 public:
-    explicit ContentDigester(FileTyper& typer) : typer_(typer), hasher_(hashing::MultiHasher::evidence_trio()) {}
+    ContentDigester() : hasher_(hashing::MultiHasher::evidence_trio()) {}
 
     void begin();
     void update(std::span<const unsigned char> bytes);
-    // Fills digests and type into the record; the record's name decides the extension check.
-    void finish(FileRecord& record);
-    // Fills only the digests; the caller types the head later (see TypingPipeline).
-    void finish_digests(FileRecord& record) { record.digests = hasher_.finish_trio(); }
+    // Fills the digests into the record; the caller types head() (now, or later in a TypingPipeline).
+    void finish(FileRecord& record) { record.digests = hasher_.finish_trio(); }
+    // Fills digests and type; the record's name decides the extension check.
+    void finish_and_type(FileRecord& record, FileTyper& typer);
     // The bytes seen so far, when the whole content fitted in the magic window.
     const std::vector<unsigned char>& head() const { return head_; }
 
 private:
-    FileTyper& typer_;
     hashing::MultiHasher hasher_;
     std::vector<unsigned char> head_;
 };

@@ -158,7 +158,7 @@ bool LogicalWalker::read_local_file(const fs::path& full_path, FileRecord& recor
         counters_.bytes += static_cast<uint64_t>(got);
     }
     ::close(fd);
-    if (ok) digester_.finish(record);
+    if (ok) digester_.finish_and_type(record, typer_);
     return ok;
 }
 
@@ -242,7 +242,7 @@ bool LogicalWalker::expand_archive(archive* reader, const FileRecord& container,
             if (!readable)
                 sink_.warning(member.path, "cannot extract: " + archive_error(reader));
             if (!member.size) member.size = static_cast<int64_t>(total);
-            if (readable) digester_.finish(member);
+            if (readable) digester_.finish_and_type(member, typer_);
             if (total > kept.size()) kept.clear();
         }
         if (!recorded) {

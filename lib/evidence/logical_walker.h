@@ -45,7 +45,7 @@ private:
     WalkCounters& counters_;
     ArchiveLimits limits_;
     FileTyper typer_;
-    ContentDigester digester_{typer_};
+    ContentDigester digester_;
     std::vector<char> buffer_ = std::vector<char>(read_block_size);
     std::unordered_set<std::string> seen_keys_;
 };

@@ -349,7 +349,7 @@ bool TskWalker::digest_content(TSK_FS_FILE& file, FileRecord& record) {
         if (record.allocated) sink_.warning(record.path, "content unreadable: " + reason);
         return false;
     }
-    digester_.finish_digests(record);
+    digester_.finish(record);
     return true;
 }
 

@@ -44,8 +44,7 @@ private:
     TSK_IMG_INFO& image_;
     WalkSink& sink_;
     WalkCounters& counters_;
-    FileTyper typer_;  // unused by the digester here: typing runs in typing_
-    ContentDigester digester_{typer_};
+    ContentDigester digester_;
     std::vector<PendingFile> pending_;  // files read and hashed, not yet handed to typing_
     TypingPipeline typing_;
     int next_volume_index_ = 0;

@@ -1,6 +1,7 @@
 // izshi ingest: options -> validation -> evidence::ingest -> summary and exit code.
 #include <fmt/format.h>
 
+#include <chrono>
 #include <iostream>
 
 #include "command.h"
@@ -17,10 +18,22 @@ struct IngestArgs {
     evidence::SeizureDetails seizure;
 };
 
+// One line, redrawn: files and bytes so far, and for images the media hash's rate and time left
+// (the media hash reads every byte, so it is the best clock for the whole item).
 void print_progress(const evidence::IngestProgress& p) {
+    using clock = std::chrono::steady_clock;
+    static std::string label;
+    static clock::time_point started;
+    if (p.label != label) label = p.label, started = clock::now();
+    double seconds = std::chrono::duration<double>(clock::now() - started).count();
     double mib = static_cast<double>(p.file_bytes) / (1 << 20);
     std::string media;
-    if (p.media_size) media = fmt::format(", media hashed {:3.0f}%", 100.0 * p.media_bytes / p.media_size);
+    if (p.media_size && seconds > 0.5) {
+        double rate = static_cast<double>(p.media_bytes) / seconds;
+        double left = rate > 0 ? static_cast<double>(p.media_size - std::min(p.media_bytes, p.media_size)) / rate : 0;
+        media = fmt::format(", media {:3.0f}% at {:.0f} MiB/s, ~{:.0f} s left", 100.0 * p.media_bytes / p.media_size,
+                            rate / (1 << 20), left);
+    }
     std::cerr << fmt::format("\r{}: {} files, {:.1f} MiB read{}   ", p.label, p.files, mib, media) << std::flush;
 }
 

@@ -246,6 +246,7 @@ std::optional<std::string> TskWalker::encryption_signature(uint64_t offset) {
 
 void TskWalker::walk_file_system(TSK_FS_INFO& fs, int volume_index, uint64_t media_base) {
     current_volume_ = volume_index;
+    current_media_base_ = media_base;
     int flags = TSK_FS_DIR_WALK_FLAG_ALLOC | TSK_FS_DIR_WALK_FLAG_UNALLOC | TSK_FS_DIR_WALK_FLAG_RECURSE;
     if (tsk_fs_dir_walk(&fs, fs.root_inum, static_cast<TSK_FS_DIR_WALK_FLAG_ENUM>(flags), directory_entry_callback,
                         this))
@@ -319,13 +320,20 @@ namespace {
 struct ContentWalk {
     ContentDigester& digester;
     WalkCounters& counters;
+    // The last block read from the media itself (not resident in metadata, not sparse): the file's
+    // slack is the rest of that block.
+    std::optional<TSK_DADDR_T> last_block;
+    size_t last_block_used = 0;
 };
 
-TSK_WALK_RET_ENUM content_block_callback(TSK_FS_FILE*, TSK_OFF_T, TSK_DADDR_T, char* bytes, size_t length,
-                                         TSK_FS_BLOCK_FLAG_ENUM, void* context) {
+TSK_WALK_RET_ENUM content_block_callback(TSK_FS_FILE*, TSK_OFF_T, TSK_DADDR_T address, char* bytes, size_t length,
+                                         TSK_FS_BLOCK_FLAG_ENUM flags, void* context) {
     auto& walk = *static_cast<ContentWalk*>(context);
     walk.digester.update(std::span(reinterpret_cast<const unsigned char*>(bytes), length));
     walk.counters.bytes += length;
+    bool on_media = (flags & TSK_FS_BLOCK_FLAG_RAW) && !(flags & TSK_FS_BLOCK_FLAG_SPARSE);
+    walk.last_block = on_media ? std::optional(address) : std::nullopt;
+    walk.last_block_used = length;
     return TSK_WALK_CONT;
 }
 
@@ -340,7 +348,7 @@ bool TskWalker::digest_content(TSK_FS_FILE& file, FileRecord& record) {
     bool regular = file.meta->type == TSK_FS_META_TYPE_REG || file.meta->type == TSK_FS_META_TYPE_VIRT;
     if (!regular) return false;
     digester_.begin();
-    ContentWalk walk{digester_, counters_};
+    ContentWalk walk{digester_, counters_, std::nullopt, 0};
     if (tsk_fs_file_walk(&file, TSK_FS_FILE_WALK_FLAG_NONE, content_block_callback, &walk) != 0) {
         // NTFS system files such as $Extend/$ObjId hold only indexes: no data stream is normal.
         bool no_data_stream = tsk_error_get_errno() == TSK_ERR_FS_ATTR_NOTFOUND;
@@ -350,7 +358,17 @@ bool TskWalker::digest_content(TSK_FS_FILE& file, FileRecord& record) {
         return false;
     }
     digester_.finish(record);
+    record_slack(*file.fs_info, walk.last_block, walk.last_block_used, record);
     return true;
+}
+
+// File slack of an allocated file: the bytes after its end in its last block, where earlier
+// contents often survive. Deleted files are left out: their last block may belong to another file.
+void TskWalker::record_slack(const TSK_FS_INFO& fs, std::optional<TSK_DADDR_T> last_block, size_t used,
+                             const FileRecord& record) {
+    if (!record.allocated || !last_block || used == 0 || used >= fs.block_size) return;
+    uint64_t offset = current_media_base_ + static_cast<uint64_t>(fs.offset) + *last_block * fs.block_size + used;
+    sink_.region({current_volume_, "slack", offset, fs.block_size - used});
 }
 
 }  // namespace izshi::evidence

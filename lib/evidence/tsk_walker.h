@@ -37,6 +37,8 @@ private:
     void record_unallocated(TSK_FS_INFO& fs, int volume_index, uint64_t media_base);
     std::optional<std::string> encryption_signature(uint64_t offset);
     bool digest_content(TSK_FS_FILE& file, FileRecord& record);
+    void record_slack(const TSK_FS_INFO& fs, std::optional<TSK_DADDR_T> last_block, size_t used,
+                      const FileRecord& record);
     std::string unique_walk_key(const std::string& base);
     void flush_pending();  // hands the pending files to typing_
     void store_typed(std::vector<PendingFile>& batch);
@@ -49,6 +51,7 @@ private:
     TypingPipeline typing_;
     int next_volume_index_ = 0;
     int current_volume_ = 0;
+    uint64_t current_media_base_ = 0;
     std::unordered_set<uint64_t> seen_keys_;  // 64-bit digests of walk keys, to number duplicates
 };
 

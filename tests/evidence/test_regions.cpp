@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "support/support.h"
@@ -37,11 +38,34 @@ TEST_CASE("unallocated regions cover exactly the blocks blkls reports free", "[i
     auto report = ingest_and_report(work, image);
     uint64_t block_size = report["volumes"][0]["block_size"];
     uint64_t unallocated = 0;
-    for (const auto& region : report["regions"]) {
-        CHECK(region["kind"] == "unallocated");
-        unallocated += region["length"].get<uint64_t>();
-    }
+    for (const auto& region : report["regions"])
+        if (region["kind"] == "unallocated") unallocated += region["length"].get<uint64_t>();
     CHECK(unallocated == blkls_free_units(image) * block_size);
+}
+
+TEST_CASE("file slack regions hold exactly what icat -s shows past each file's end", "[ingest][regions]") {
+    izshi::test::TempDir work("slack");
+    auto image = izshi::test::corpus_dir() / "images" / "raw" / "tsk_image.dd";
+    auto report = ingest_and_report(work, image);
+    std::ifstream in(image, std::ios::binary);
+    std::string media((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::multiset<std::string> slack_regions;
+    for (const auto& region : report["regions"])
+        if (region["kind"] == "slack")
+            slack_regions.insert(media.substr(region["offset"].get<size_t>(), region["length"].get<size_t>()));
+    int files_with_slack = 0;
+    for (const auto& file : report["files"]) {
+        if (file["kind"] != "file" || !file["allocated"].get<bool>() || file["size"] == 0) continue;
+        auto meta = file["meta_address"].get<std::string>();
+        auto with_slack = izshi::test::run_command("icat -s " + izshi::test::shell_quote(image.string()) + " " + meta);
+        REQUIRE(with_slack.exit_code == 0);
+        auto slack = with_slack.out.substr(file["size"].get<size_t>());
+        CAPTURE(file["path"]);
+        CHECK(slack_regions.contains(slack));
+        ++files_with_slack;
+    }
+    CHECK(files_with_slack == 3);
+    CHECK(slack_regions.size() == 3);
 }
 
 TEST_CASE("space outside partitions is recorded as unpartitioned", "[ingest][regions]") {

@@ -92,7 +92,6 @@ void CaseWriter::volume(const VolumeRecord& v) {
     bind_text_or_null(insert, 10, v.note);
     insert.exec();
     volume_ids_[v.index] = case_.db().getLastInsertRowid();
-    counts_.volumes++;
     row_written();
 }
 
@@ -124,8 +123,6 @@ void CaseWriter::file(const FileRecord& f) {
     bind_text_or_null(s, 20, f.digests.sha256);
     s.exec();
     if (is_archive_mime(f.mime)) container_ids_[f.walk_key] = case_.db().getLastInsertRowid();
-    counts_.files++;
-    if (!f.allocated) counts_.deleted++;
     row_written();
 }
 
@@ -137,20 +134,17 @@ void CaseWriter::region(const RegionRecord& r) {
     s.bind(3, r.kind);
     s.bind(4, static_cast<int64_t>(r.offset));
     s.bind(5, static_cast<int64_t>(r.length));
-    if (s.exec() > 0) counts_.regions++;
+    s.exec();
     row_written();
 }
 
 void CaseWriter::warning(const std::string& path, const std::string& message) {
     case_.record_error(evidence_id_, "ingest", path, message);
-    counts_.warnings++;
     if (on_warning_) on_warning_(path, message);
 }
 
 bool CaseWriter::already_recorded(const std::string& walk_key) {
-    bool recorded = recorded_keys_.contains(walk_key);
-    if (recorded) counts_.resumed_files++;
-    return recorded;
+    return recorded_keys_.contains(walk_key);
 }
 
 }  // namespace izshi::evidence

@@ -16,10 +16,6 @@
 
 namespace izshi::evidence {
 
-struct WriteCounts {
-    uint64_t files = 0, deleted = 0, volumes = 0, regions = 0, warnings = 0, resumed_files = 0;
-};
-
 class CaseWriter final : public WalkSink {
 public:
     using WarningHandler = std::function<void(const std::string& path, const std::string& message)>;
@@ -35,7 +31,6 @@ public:
 
     // Commits what is pending; call before sealing the item.
     void flush();
-    const WriteCounts& counts() const { return counts_; }
 
 private:
     void load_previous_run();
@@ -52,7 +47,6 @@ private:
     std::unordered_map<int, int64_t> volume_ids_;
     std::unordered_map<std::string, int64_t> container_ids_;
     std::unordered_set<std::string> recorded_keys_;
-    WriteCounts counts_;
 };
 
 }  // namespace izshi::evidence

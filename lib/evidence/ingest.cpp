@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 
 #include <condition_variable>
-#include <fstream>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -131,26 +130,26 @@ int64_t register_item(casefile::CaseFile& file, const custody::Actor& actor, con
     return id;
 }
 
-// Hashes of the whole item: the media stream of an image, the bytes of a single file. A folder has
-// no single stream; its files are hashed one by one and sealed together.
-Expected<std::optional<hashing::Digests>> hash_item(const fs::path& path, const SourceDescription& source,
-                                                    std::atomic<uint64_t>& bytes_done) {
-    if (source.kind.format == "folder") return std::optional<hashing::Digests>{};
-    if (source.kind.kind == SourceKind::image) {
-        auto digests = hash_media(path, bytes_done);
-        if (!digests) return std::unexpected(digests.error());
-        return std::optional(*digests);
-    }
-    std::ifstream in(path, std::ios::binary);
-    auto hasher = hashing::MultiHasher::evidence_trio();
-    std::vector<char> buffer(4 << 20);
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        hasher.update(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
-        bytes_done += static_cast<uint64_t>(in.gcount());
-    }
-    if (in.bad()) return fail(ErrorKind::input, path.string() + ": read error while hashing");
-    return std::optional(hasher.finish_trio());
+// Hashes of the whole item. An image's media stream is read on its own thread beside the walk.
+// A single file is the item: the walk has already hashed it, so its row gives the hashes without a
+// second read. A folder has no single stream; its files are hashed one by one and sealed together.
+Expected<std::optional<hashing::Digests>> hash_media_of_image(const fs::path& path, const SourceDescription& source,
+                                                              std::atomic<uint64_t>& bytes_done) {
+    if (source.kind.kind != SourceKind::image) return std::optional<hashing::Digests>{};
+    auto digests = hash_media(path, bytes_done);
+    if (!digests) return std::unexpected(digests.error());
+    return std::optional(*digests);
+}
+
+Expected<std::optional<hashing::Digests>> digests_of_single_file(SQLite::Database& db, int64_t evidence_id,
+                                                                 const fs::path& path) {
+    SQLite::Statement query(db, "SELECT md5, sha1, sha256 FROM files WHERE evidence_id = ? AND container_id IS NULL "
+                                "ORDER BY id LIMIT 1");
+    query.bind(1, evidence_id);
+    if (!query.executeStep() || query.getColumn(0).isNull())
+        return fail(ErrorKind::input, path.string() + ": the file could not be read to the end");
+    return std::optional(hashing::Digests{query.getColumn(0).getString(), query.getColumn(1).getString(),
+                                          query.getColumn(2).getString()});
 }
 
 void walk_item(const fs::path& path, const SourceDescription& source, CaseWriter& writer, WalkCounters& counters,
@@ -321,15 +320,17 @@ ItemOutcome ingest_one(casefile::CaseFile& file, const custody::Actor& actor, co
 
     WalkCounters counters;
     std::atomic<uint64_t> media_bytes{0};
-    auto media = std::async(std::launch::async, [&] { return hash_item(path, *source, media_bytes); });
+    auto media = std::async(std::launch::async, [&] { return hash_media_of_image(path, *source, media_bytes); });
     {
-        ProgressTicker ticker(options, {seizure.label, 0, 0, 0, source->size}, counters, media_bytes);
+        uint64_t media_size = source->kind.kind == SourceKind::image ? source->size : 0;
+        ProgressTicker ticker(options, {seizure.label, 0, 0, 0, media_size}, counters, media_bytes);
         CaseWriter writer(file, *outcome.evidence_id, options.on_warning);
         walk_item(path, *source, writer, counters, options);
         writer.flush();
         media.wait();
     }
-    auto digests = media.get();
+    auto digests = source->kind.format == "file" ? digests_of_single_file(file.db(), *outcome.evidence_id, path)
+                                                 : media.get();
     if (!digests) {  // the inventory stands, but the item as a whole could not be read: an input error
         outcome.error = digests.error().message;
         file.record_error(outcome.evidence_id, "ingest", path.string(), outcome.error);

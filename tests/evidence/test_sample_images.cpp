@@ -136,6 +136,21 @@ TEST_CASE("a folder of logical evidence is walked with its archives opened in pl
     CHECK(izshi::test::sha256_of_file(tree / "backup.zip") == before);
 }
 
+TEST_CASE("a single file is an item whose hashes are its own", "[sample][ingest][logical]") {
+    izshi::test::TempDir work("single");
+    auto csv = izshi::test::sample_dir() / "tree" / "Users" / "operator" / "Documents" / "clients_almaty.csv";
+    auto case_file = work / "single.izshi";
+    REQUIRE(run_izshi({"ingest", "--case", case_file.string(), csv.string()}).exit_code == 0);
+    auto report = izshi::test::json_report(case_file);
+    REQUIRE(report["evidence"].size() == 1);
+    CHECK(report["evidence"][0]["format"] == "file");
+    CHECK(report["evidence"][0]["sha256"] == izshi::test::sha256_of_file(csv));
+    CHECK(report["evidence"][0]["size"] == std::filesystem::file_size(csv));
+    REQUIRE(report["files"].size() == 1);
+    CHECK(report["files"][0]["sha256"] == report["evidence"][0]["sha256"]);
+    CHECK(report["files"][0]["mime"] == "text/csv");
+}
+
 TEST_CASE("an archive bomb stops at the ratio limit with a recorded warning", "[ingest][logical][errors]") {
     izshi::test::TempDir work("bomb");
     auto folder = work / "evidence";

@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include <fstream>
+
 #include "core/text.h"
 
 namespace izshi::hashing {
@@ -91,6 +93,17 @@ MultiHasher MultiHasher::evidence_trio() {
 Digests MultiHasher::finish_trio() {
     auto hex = finish();
     return Digests{hex.at(0), hex.at(1), hex.at(2)};
+}
+
+Expected<std::string> sha256_of_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(ErrorKind::input, path.string() + ": cannot open");
+    MultiHasher hasher({Algorithm::sha256});
+    std::vector<char> buffer(1 << 20);
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
+        hasher.update(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
+    if (in.bad()) return fail(ErrorKind::input, path.string() + ": read error");
+    return hasher.finish().front();
 }
 
 std::string sha256_hex(std::string_view bytes) {

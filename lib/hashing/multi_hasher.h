@@ -1,6 +1,7 @@
 #pragma once
 // Several digests over one stream of bytes: every byte is read once and fed to each algorithm.
 #include <array>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <span>
@@ -45,5 +46,7 @@ private:
 
 // SHA-256 of a byte string, hex. Used by the custody chain.
 std::string sha256_hex(std::string_view bytes);
+// SHA-256 of a whole file, hex (sample manifests, tests).
+Expected<std::string> sha256_of_file(const std::filesystem::path& path);
 
 }  // namespace izshi::hashing

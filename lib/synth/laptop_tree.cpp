@@ -1,6 +1,7 @@
 #include "synth/laptop_tree.h"
 
 #include "core/text.h"
+#include "hashing/multi_hasher.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
@@ -9,7 +10,6 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <memory>
-#include <openssl/evp.h>
 
 #include "synth/text.h"
 #include "synth/tree_content.h"
@@ -193,7 +193,7 @@ Expected<void> TreeWriter::finish() {
     std::int64_t when = kSeizureTime - 21 * 24 * 3600;
     for (auto& file : manifest_.files) {
         const fs::path full = root_ / fs::path(file.path);
-        auto digest = sha256_file(full);
+        auto digest = hashing::sha256_of_file(full);
         if (!digest) return std::unexpected(digest.error());
         file.sha256 = *digest;
         std::error_code ec;
@@ -262,22 +262,6 @@ Expected<void> write_manifest(const TreeManifest& manifest, const fs::path& path
     out << manifest_json(manifest);
     if (!out) return fail(ErrorKind::input, "write " + path.string());
     return {};
-}
-
-Expected<std::string> sha256_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(ErrorKind::input, "open " + path.string());
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-    std::array<char, 65536> buffer;
-    while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0)
-        EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(ctx.get(), digest.data(), &length);
-    std::string hex;
-    for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-    return hex;
 }
 
 }  // namespace izshi::synth

@@ -65,6 +65,5 @@ std::string manifest_json(const TreeManifest& manifest);
 Expected<void> write_manifest(const TreeManifest& manifest, const std::filesystem::path& path);
 
 // Lower-case hex SHA-256 of a file's bytes.
-Expected<std::string> sha256_file(const std::filesystem::path& path);
 
 }  // namespace izshi::synth

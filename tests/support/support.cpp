@@ -84,15 +84,9 @@ fs::path sample_dir() {
 }
 
 std::string sha256_of_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path.string());
-    hashing::MultiHasher hasher({hashing::Algorithm::sha256});
-    std::vector<char> buffer(1 << 20);
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        hasher.update(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
-    }
-    return hasher.finish().front();
+    auto digest = hashing::sha256_of_file(path);
+    if (!digest) throw std::runtime_error(digest.error().message);
+    return *digest;
 }
 
 nlohmann::json json_report(const fs::path& case_file) {

@@ -15,6 +15,7 @@
 
 #include "pii/iban.h"
 #include "pii/iin.h"
+#include "hashing/multi_hasher.h"
 #include "synth/identity.h"
 #include "synth/laptop_tree.h"
 #include "synth/text.h"
@@ -182,7 +183,7 @@ TEST_CASE("synth: the laptop tree matches its manifest", "[synth][tree]") {
         const fs::path full = dir.path() / f.path;
         REQUIRE(fs::is_regular_file(full));
         CHECK(fs::file_size(full) == f.size);
-        CHECK(sha256_file(full).value() == f.sha256);
+        CHECK(izshi::hashing::sha256_of_file(full).value() == f.sha256);
     }
     CHECK(file_named(*manifest, tree_paths::kVictimsList).deleted_in_images);
     CHECK_FALSE(file_named(*manifest, tree_paths::kClientsCsv).deleted_in_images);

@@ -130,10 +130,27 @@ CREATE TABLE errors (
 );
 )SQL";
 
+// Version 2: `hash --verify` results, one row per evidence item per run, so that a report can show
+// computed, stored and re-verified hashes side by side. Sealed per item ("verification:N").
+constexpr std::string_view schema_v2 = R"SQL(
+CREATE TABLE verifications (
+    id          INTEGER PRIMARY KEY,
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    verified_at TEXT NOT NULL,
+    md5         TEXT,
+    sha1        TEXT,
+    sha256      TEXT,
+    result      TEXT NOT NULL CHECK (result IN ('match', 'mismatch', 'unreadable')),
+    detail      TEXT NOT NULL
+);
+CREATE INDEX verifications_evidence ON verifications(evidence_id);
+CREATE INDEX files_sha1 ON files(sha1);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list = {{1, schema_v1}};
+    static const std::vector<Migration> list = {{1, schema_v1}, {2, schema_v2}};
     return list;
 }
 

@@ -65,6 +65,40 @@ std::string json_quote(std::string_view text) {
     return out;
 }
 
+bool is_valid_utf8(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+        size_t length = utf8_sequence_length(text, i);
+        if (length == 0) return false;
+        i += length;
+    }
+    return true;
+}
+
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        size_t length = utf8_sequence_length(text, i);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        if (length > 1) out.append(text.substr(i, length));
+        else if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"') out += "&quot;";
+        else if (c == '\'') out += "&apos;";
+        else if (c == '\t' || c == '\n' || c == '\r') out += fmt::format("&#{};", static_cast<int>(c));
+        else if (c < 0x20) out += "\xEF\xBF\xBD";
+        else out.push_back(static_cast<char>(c));
+        i += length;
+    }
+    return out;
+}
+
 std::string json_string_array(const std::vector<std::string>& items) {
     std::string out = "[";
     for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + json_quote(items[i]);

@@ -17,6 +17,11 @@ std::string json_quote(std::string_view text);
 // A JSON array of strings: ["a","b"].
 std::string json_string_array(const std::vector<std::string>& items);
 
+// True when every byte belongs to a valid UTF-8 sequence (file names on Linux need not).
+bool is_valid_utf8(std::string_view text);
+// Text for XML 1.0 content and attributes: markup escaped, invalid UTF-8 and the control characters
+// XML cannot hold (even as references) replaced by U+FFFD; tab, new line and CR kept as references.
+std::string xml_escape(std::string_view text);
 // HTML-escaped text for element content and attribute values.
 std::string html_escape(std::string_view text);
 

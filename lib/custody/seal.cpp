@@ -47,6 +47,20 @@ std::string digest_rows(SQLite::Database& db, std::string_view query_text, int64
     return hasher.finish().front();
 }
 
+// Scopes written after ingest: each is one table's rows of one evidence item.
+struct SealedScope {
+    std::string_view kind;
+    std::string_view query;
+};
+constexpr SealedScope later_scopes[] = {
+    // `hash --mark`: which files a known hash set marked.
+    {"known", "SELECT json_array(id, known) FROM files WHERE evidence_id = ? AND known IS NOT NULL ORDER BY id"},
+    // `hash --verify`: every re-verification of the item's media.
+    {"verification",
+     "SELECT json_array(id, verified_at, md5, sha1, sha256, result, detail) FROM verifications "
+     "WHERE evidence_id = ? ORDER BY id"},
+};
+
 std::optional<ScopeDigest> digest_evidence(SQLite::Database& db, int64_t id) {
     ScopeDigest result;
     hashing::MultiHasher total({hashing::Algorithm::sha256});
@@ -75,6 +89,14 @@ std::optional<ScopeDigest> digest_scope(SQLite::Database& db, const std::string&
         return std::nullopt;
     }
     if (kind == "evidence") return digest_evidence(db, id);
+    for (const auto& scope : later_scopes) {
+        if (kind != scope.kind) continue;
+        bool any_row = false;
+        ScopeDigest result;
+        result.digest = digest_rows(db, scope.query, id, any_row);
+        result.parts.emplace_back(std::string(scope.kind), result.digest);
+        return result;
+    }
     return std::nullopt;
 }
 

@@ -103,23 +103,32 @@ std::string image_format_name(const TSK_IMG_INFO& image) {
     return name ? name : "unknown";
 }
 
-Expected<hashing::Digests> hash_media(const fs::path& first_segment, std::atomic<uint64_t>& bytes_done) {
+Expected<hashing::StreamDigest> hash_media(const fs::path& first_segment, const std::vector<hashing::Algorithm>& algorithms,
+                                           const hashing::StreamOptions& options) {
     auto image = open_image(first_segment);
     if (!image) return std::unexpected(image.error());
-    auto hasher = hashing::MultiHasher::evidence_trio();
-    std::vector<unsigned char> buffer(4 << 20);
-    TSK_OFF_T size = (*image)->size;
-    for (TSK_OFF_T offset = 0; offset < size;) {
-        size_t want = static_cast<size_t>(std::min<TSK_OFF_T>(buffer.size(), size - offset));
-        ssize_t got = tsk_img_read(image->get(), offset, reinterpret_cast<char*>(buffer.data()), want);
+    TSK_IMG_INFO* info = image->get();
+    TSK_OFF_T offset = 0;
+    auto read_block = [&](std::span<unsigned char> into) -> Expected<size_t> {
+        size_t want = static_cast<size_t>(std::min<TSK_OFF_T>(static_cast<TSK_OFF_T>(into.size()), info->size - offset));
+        if (want == 0) return 0;
+        ssize_t got = tsk_img_read(info, offset, reinterpret_cast<char*>(into.data()), want);
         if (got <= 0)
             return fail(ErrorKind::input, fmt::format("{}: read error at byte {} while hashing the media: {}",
                                                       first_segment.string(), offset, tsk_error_text()));
-        hasher.update(std::span(buffer.data(), static_cast<size_t>(got)));
         offset += got;
-        bytes_done += static_cast<uint64_t>(got);
-    }
-    return hasher.finish_trio();
+        return static_cast<size_t>(got);
+    };
+    return hashing::hash_stream(read_block, algorithms, options);
+}
+
+Expected<hashing::Digests> hash_media(const fs::path& first_segment, std::atomic<uint64_t>& bytes_done) {
+    hashing::StreamOptions options;
+    options.progress = &bytes_done;
+    auto digest = hash_media(first_segment, {hashing::Algorithm::md5, hashing::Algorithm::sha1, hashing::Algorithm::sha256},
+                             options);
+    if (!digest) return std::unexpected(digest.error());
+    return hashing::Digests{digest->hex.at(0), digest->hex.at(1), digest->hex.at(2)};
 }
 
 }  // namespace izshi::evidence

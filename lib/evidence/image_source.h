@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "hashing/multi_hasher.h"
+#include "hashing/stream_hasher.h"
 
 namespace izshi::evidence {
 
@@ -36,8 +37,12 @@ Expected<TskImage> open_image(const std::filesystem::path& first_segment);
 std::vector<std::string> image_segments(const TSK_IMG_INFO& image);
 std::string image_format_name(const TSK_IMG_INFO& image);
 
-// MD5, SHA-1 and SHA-256 of the media stream (what `img_cat | md5sum` gives). Reads through its own
-// handle so it can run beside the file walk. 'bytes_done' is advanced for progress reporting.
+// Digests of the media stream (what `img_cat | md5sum` gives): the decompressed E01 media, the split
+// segments joined. Reads through its own handle so it can run beside the file walk.
+Expected<hashing::StreamDigest> hash_media(const std::filesystem::path& first_segment,
+                                           const std::vector<hashing::Algorithm>& algorithms,
+                                           const hashing::StreamOptions& options);
+// MD5, SHA-1 and SHA-256 of the media stream, as recorded at ingest. 'bytes_done' shows progress.
 Expected<hashing::Digests> hash_media(const std::filesystem::path& first_segment, std::atomic<uint64_t>& bytes_done);
 
 // The libtsk error text of the last failure on this thread, cleaned for a message.

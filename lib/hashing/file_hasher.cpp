@@ -17,9 +17,12 @@ class ReadOnlyFile {
 public:
     explicit ReadOnlyFile(const std::filesystem::path& path) {
         // O_NOATIME keeps the evidence's access time as it was; it needs ownership (or
-        // CAP_FOWNER), so fall back to a plain read-only open when it is refused.
-        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOATIME);
-        if (fd_ < 0 && errno == EPERM) fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        // CAP_FOWNER), so fall back to a plain read-only open when it is refused. O_NONBLOCK: a FIFO
+        // must not block the run waiting for a writer (it is refused after fstat); regular files
+        // and block devices ignore it.
+        constexpr int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
+        fd_ = ::open(path.c_str(), flags | O_NOATIME);
+        if (fd_ < 0 && errno == EPERM) fd_ = ::open(path.c_str(), flags);
     }
     ~ReadOnlyFile() {
         if (fd_ >= 0) ::close(fd_);

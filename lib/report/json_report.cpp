@@ -6,10 +6,18 @@ namespace izshi::report {
 
 namespace {
 
+// The latest `hash --verify` of each item; case files older than schema 2 have none.
 constexpr const char* evidence_query =
+    "SELECT e.id, e.label, e.exhibit, e.kind, json(e.sources) AS sources, e.format, e.size, e.md5, e.sha1, e.sha256, "
+    "e.stored_md5, e.stored_sha1, e.verification, e.state, e.seized_from, e.seized_at, e.seized_by, e.authorization, "
+    "e.notes, json(e.acquisition) AS acquisition, e.registered_at, v.verified_at AS reverified_at, "
+    "v.result AS reverification FROM evidence e "
+    "LEFT JOIN verifications v ON v.id = (SELECT max(id) FROM verifications WHERE evidence_id = e.id) ORDER BY e.id";
+constexpr const char* evidence_query_v1 =
     "SELECT id, label, exhibit, kind, json(sources) AS sources, format, size, md5, sha1, sha256, stored_md5, "
     "stored_sha1, verification, state, seized_from, seized_at, seized_by, authorization, notes, "
-    "json(acquisition) AS acquisition, registered_at FROM evidence ORDER BY id";
+    "json(acquisition) AS acquisition, registered_at, NULL AS reverified_at, NULL AS reverification "
+    "FROM evidence ORDER BY id";
 
 constexpr const char* volumes_query =
     "SELECT evidence_id, idx AS \"index\", start_sector, length_sectors, sector_size, description, fs_type, "
@@ -41,7 +49,8 @@ void write_json_report(casefile::CaseFile& file, std::ostream& out) {
         << json_quote(std::string("izshi ") + IZSHI_VERSION) << ",\n \"case\": {\"id\":" << json_quote(info.uid)
         << ",\"title\":" << json_quote(info.title) << ",\"created\":" << json_quote(info.created)
         << ",\"case_file_schema\":" << info.schema_version << "},\n \"evidence\": ";
-    write_rows_as_json(out, db, evidence_query, {{"sources", "acquisition"}, {}});
+    write_rows_as_json(out, db, db.tableExists("verifications") ? evidence_query : evidence_query_v1,
+                       {{"sources", "acquisition"}, {}});
     out << ",\n \"volumes\": ";
     write_rows_as_json(out, db, volumes_query);
     out << ",\n \"files\": ";

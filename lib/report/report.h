@@ -6,7 +6,7 @@
 
 namespace izshi::report {
 
-inline constexpr int json_schema_version = 1;
+inline constexpr int json_schema_version = 2;
 
 void write_json_report(casefile::CaseFile& file, std::ostream& out);
 void write_html_summary(casefile::CaseFile& file, std::ostream& out);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled synthetic sample: install packages, build, make a "seized laptop"
-# (FAT32, ext4, NTFS images and an E01, all fake data), ingest it with custody details, verify the
-# custody chain, and write the JSON report and the HTML summary into out/demo/.
+# (FAT32, ext4, NTFS images and an E01, all fake data), ingest it with custody details, re-verify
+# the evidence hashes, verify the custody chain, and write the JSON report and the HTML summary
+# into out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -16,6 +17,7 @@ export IZSHI_EXAMINER="${IZSHI_EXAMINER:-demo examiner}"
   --seized-by "Anti Call-Center (demo)" \
   "$out/evidence/laptop-fat32.img" "$out/evidence/laptop-ext4.img" "$out/evidence/laptop-ntfs.img" \
   "$out/evidence/laptop.E01" "$out/evidence/tree"
+"$izshi" hash --case "$out/case.izshi" --verify
 "$izshi" custody verify --case "$out/case.izshi"
 "$izshi" report --case "$out/case.izshi" --format json -o "$out/report.json"
 "$izshi" report --case "$out/case.izshi" --format html -o "$out/report.html"

@@ -131,12 +131,15 @@ struct PathRun {
 };
 
 // Hashes the targets (as files, or with --media as disk images) and hands each result over in order.
+// Files that cannot be read go to stderr and, if given, to 'on_error' (the JSON writer lists them).
 void run_hashes(const HashArgs& args, const GlobalOptions& global, PathRun& run,
-                const std::function<void(const hashing::FileHash&)>& each) {
+                const std::function<void(const hashing::FileHash&)>& each,
+                const std::function<void(const Error&)>& on_error = {}) {
     ProgressLine progress(global.show_progress(), "hashing");
     auto deliver = [&](const hashing::FileHash& hashed) {
-        if (hashed.error) run.report(*hashed.error);
-        else each(hashed);
+        if (!hashed.error) return each(hashed);
+        run.report(*hashed.error);
+        if (on_error) on_error(*hashed.error);
     };
     if (!args.media) {
         hashing::hash_targets(run.targets.files, {run.algorithms, global.threads, &progress.bytes}, deliver);
@@ -164,7 +167,9 @@ int hash_paths(const HashArgs& args, const GlobalOptions& global, PathRun& run) 
     auto writer = hashing::make_hash_writer(*format, std::cout, description);
     writer->begin();
     for (const auto& problem : run.targets.problems) writer->problem(problem);
-    run_hashes(args, global, run, [&](const hashing::FileHash& hashed) { writer->file(hashed); });
+    run_hashes(
+        args, global, run, [&](const hashing::FileHash& hashed) { writer->file(hashed); },
+        [&](const Error& error) { writer->problem(error); });
     writer->end();
     return exit_code(run, false);
 }

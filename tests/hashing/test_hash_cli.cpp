@@ -135,7 +135,7 @@ TEST_CASE("output order is stable whatever the number of threads", "[hash][paral
     CHECK(std::count(one.out.begin(), one.out.end(), '\n') == 300 + 5);
 }
 
-TEST_CASE("-m and -x split the files by the known set", "[hash][known]") {
+TEST_CASE("match (-m) and negative match (-x) split the files by the known set", "[hash][known]") {
     izshi::test::TempDir work("hash-match");
     auto root = awkward_tree(work);
     auto known = work / "some.md5";

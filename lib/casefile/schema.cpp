@@ -140,7 +140,7 @@ CREATE TABLE verifications (
     md5         TEXT,
     sha1        TEXT,
     sha256      TEXT,
-    result      TEXT NOT NULL CHECK (result IN ('match', 'mismatch', 'unreadable')),
+    result      TEXT NOT NULL CHECK (result IN ('match', 'mismatch', 'unreadable', 'unverified')),
     detail      TEXT NOT NULL
 );
 CREATE INDEX verifications_evidence ON verifications(evidence_id);

@@ -128,6 +128,13 @@ std::string to_lower_ascii(std::string_view text) {
     return out;
 }
 
+std::string to_upper_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
 std::string lower_extension(std::string_view file_name) {
     auto dot = file_name.rfind('.');
     if (dot == std::string_view::npos || dot == 0 || dot + 1 == file_name.size()) return "";

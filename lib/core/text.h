@@ -29,5 +29,6 @@ std::string html_escape(std::string_view text);
 std::string lower_extension(std::string_view file_name);
 
 std::string to_lower_ascii(std::string_view text);
+std::string to_upper_ascii(std::string_view text);
 
 }  // namespace izshi

@@ -96,10 +96,6 @@ private:
     std::condition_variable ready_;
 };
 
-unsigned worker_count(unsigned requested, size_t targets) {
-    unsigned threads = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
-    return static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(targets, 1)));
-}
 
 }  // namespace
 
@@ -114,7 +110,7 @@ void hash_targets(const std::vector<HashTarget>& targets, const HashRunOptions& 
     OrderedResults results(targets.size());
     std::atomic<size_t> next{0};
     std::vector<std::jthread> workers;
-    for (unsigned w = 0; w < worker_count(options.threads, targets.size()); ++w)
+    for (size_t w = 0; w < std::min<size_t>(threads, targets.size()); ++w)
         workers.emplace_back([&] {
             for (size_t i; (i = next++) < targets.size();) {
                 FileHash result{&targets[i]};

@@ -73,15 +73,10 @@ struct Column {
         std::sort(sorted_rows.begin(), sorted_rows.end(), [&](uint32_t a, uint32_t b) { return row(a) < row(b); });
     }
     std::vector<uint32_t> entries_with(std::string_view digest) const {
-        auto [from, to] = std::equal_range(
-            sorted_rows.begin(), sorted_rows.end(), digest,
-            [&](const auto& a, const auto& b) {
-                auto view = [&](const auto& x) -> std::string_view {
-                    if constexpr (std::is_same_v<std::decay_t<decltype(x)>, uint32_t>) return row(x);
-                    else return x;
-                };
-                return view(a) < view(b);
-            });
+        auto row_before = [&](uint32_t r, std::string_view d) { return row(r) < d; };
+        auto digest_before = [&](std::string_view d, uint32_t r) { return d < row(r); };
+        auto from = std::lower_bound(sorted_rows.begin(), sorted_rows.end(), digest, row_before);
+        auto to = std::upper_bound(from, sorted_rows.end(), digest, digest_before);
         std::vector<uint32_t> out;
         for (auto it = from; it != to; ++it) out.push_back(entry_of_row[*it]);
         return out;
@@ -317,7 +312,7 @@ public:
             auto* lookup = statement_for(algorithm);
             if (!lookup) continue;
             lookup->reset();
-            lookup->bind(1, upper_case_ ? to_upper(hex) : hex);
+            lookup->bind(1, upper_case_ ? to_upper_ascii(hex) : hex);
             if (!lookup->executeStep()) return {};
             Candidate candidate{static_cast<size_t>(lookup->getColumn(5).getInt64()), true,
                                 lookup->getColumn(3).getString()};
@@ -342,11 +337,6 @@ private:
             if (c == '%' || c == '?' || c == '#') out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
             else out.push_back(c);
         }
-        return out;
-    }
-    static std::string to_upper(std::string_view hex) {
-        std::string out(hex);
-        for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         return out;
     }
     static int column_index(Algorithm algorithm) {

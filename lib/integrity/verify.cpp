@@ -83,6 +83,13 @@ void verify_stream(const ItemRow& row, ItemVerification& v, const VerifyOptions&
     if (v.stored_md5) compare("MD5 stored in the E01 at acquisition", *v.stored_md5, v.computed.md5, v);
     if (v.stored_sha1) compare("SHA-1 stored in the E01 at acquisition", *v.stored_sha1, v.computed.sha1, v);
     v.result = v.problems.empty() ? "match" : "mismatch";
+    // Ingest could not read the media to the end, and there is no acquisition hash: today's digests
+    // are recorded, but they prove nothing about the past.
+    if (v.recorded.md5.empty() && v.recorded.sha1.empty() && v.recorded.sha256.empty() && !v.stored_md5 &&
+        !v.stored_sha1) {
+        v.result = "unverified";
+        v.problems.push_back("no hash was recorded at ingest or stored at acquisition to compare with");
+    }
 }
 
 // A logical folder has no single stream: every file on disk must still have its recorded SHA-256,

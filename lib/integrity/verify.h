@@ -19,7 +19,7 @@ struct ItemVerification {
     int64_t evidence_id = 0;
     std::string label;
     std::string kind;    // "image" or "logical"
-    std::string result;  // "match", "mismatch", "unreadable"
+    std::string result;  // "match", "mismatch", "unreadable", "unverified" (nothing recorded to compare with)
     hashing::Digests recorded, computed;
     std::optional<std::string> stored_md5, stored_sha1;  // from the E01 acquisition
     std::vector<std::string> problems;                   // what differs or could not be read

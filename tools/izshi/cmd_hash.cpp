@@ -275,10 +275,10 @@ int verify_case(const HashArgs& args, const GlobalOptions& global) {
     ProgressLine progress(global.show_progress(), "verifying");
     auto results = integrity::verify_evidence(**file, global.actor(), {args.evidence_ids, &progress.bytes, {}});
     if (!results) return report_error(results.error());
-    bool mismatch = false, unreadable = false;
+    bool attention = false, unreadable = false;
     std::string json = "[";
     for (const auto& v : *results) {
-        mismatch |= v.result == "mismatch";
+        attention |= v.result == "mismatch" || v.result == "unverified";
         unreadable |= v.result == "unreadable";
         json += fmt::format("{}{{\"evidence_id\":{},\"label\":{},\"result\":{},\"md5\":{},\"sha1\":{},\"sha256\":{},"
                             "\"problems\":{}}}",
@@ -286,13 +286,13 @@ int verify_case(const HashArgs& args, const GlobalOptions& global) {
                             json_quote(v.computed.md5), json_quote(v.computed.sha1), json_quote(v.computed.sha256),
                             json_string_array(v.problems));
         if (global.json) continue;
-        std::cout << fmt::format("{:<10} #{} {}\n", v.result == "match" ? "OK" : v.result == "mismatch" ? "MISMATCH" : "UNREADABLE",
-                                 v.evidence_id, v.label);
+        std::cout << fmt::format("{:<10} #{} {}\n", v.result == "match" ? "OK" : to_upper_ascii(v.result), v.evidence_id,
+                                 v.label);
         for (const auto& problem : v.problems) std::cout << "           " << problem << '\n';
     }
     if (global.json) std::cout << "{\"items\":" << json << "]}\n";
     if (unreadable) return 3;
-    return mismatch ? 1 : 0;
+    return attention ? 1 : 0;
 }
 
 int mark_case(const HashArgs& args, const GlobalOptions& global) {

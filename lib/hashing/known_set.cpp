@@ -60,13 +60,15 @@ struct Column {
     std::vector<unsigned char> digests;  // row r at digests[r * width]
     std::vector<uint32_t> entry_of_row;
     std::vector<uint32_t> sorted_rows;
-    std::vector<int64_t> row_of_entry;   // -1: the entry has no digest of this algorithm
+    std::vector<uint32_t> row_of_entry;  // no_row: the entry has no digest of this algorithm
+    static constexpr uint32_t no_row = UINT32_MAX;
 
     std::string_view row(uint32_t r) const {
         return {reinterpret_cast<const char*>(digests.data() + size_t(r) * width), width};
     }
     void build_index(size_t entries) {
-        row_of_entry.assign(entries, -1);
+        if (entry_of_row.empty()) return;  // no entry has this algorithm
+        row_of_entry.assign(entries, no_row);
         for (uint32_t r = 0; r < entry_of_row.size(); ++r) row_of_entry[entry_of_row[r]] = r;
         sorted_rows.resize(entry_of_row.size());
         for (uint32_t r = 0; r < sorted_rows.size(); ++r) sorted_rows[r] = r;
@@ -91,8 +93,11 @@ public:
     }
     std::string path() const override { return path_.string(); }
     std::string kind() const override { return kind_; }
-    uint64_t entries() const override { return names_.size(); }
-    std::string entry_name(size_t entry) const override { return names_[entry]; }
+    uint64_t entries() const override { return name_ends_.size(); }
+    std::string entry_name(size_t entry) const override {
+        size_t start = entry ? name_ends_[entry - 1] : 0;
+        return names_.substr(start, name_ends_[entry] - start);
+    }
     std::vector<Algorithm> algorithms() const override {
         std::vector<Algorithm> out;
         for (auto algorithm : all_algorithms)
@@ -101,24 +106,26 @@ public:
     }
 
     // Starts an entry; its digests follow through add_digest. Returns false on a bad digest.
-    void begin_entry(std::string name, std::optional<uint64_t> size) {
-        names_.push_back(std::move(name));
+    void begin_entry(std::string_view name, std::optional<uint64_t> size) {
+        names_ += name;
+        name_ends_.push_back(names_.size());
         sizes_.push_back(size.value_or(UINT64_MAX));
     }
     bool add_digest(Algorithm algorithm, std::string_view hex) {
         auto& c = columns_[static_cast<size_t>(algorithm)];
         if (!append_hex(hex, c.width, c.digests)) return false;
-        c.entry_of_row.push_back(static_cast<uint32_t>(names_.size() - 1));
+        c.entry_of_row.push_back(static_cast<uint32_t>(name_ends_.size() - 1));
         return true;
     }
     void drop_last_entry() {
-        auto entry = static_cast<uint32_t>(names_.size() - 1);
+        auto entry = static_cast<uint32_t>(name_ends_.size() - 1);
         for (auto& c : columns_)
             while (!c.entry_of_row.empty() && c.entry_of_row.back() == entry) {
                 c.entry_of_row.pop_back();
                 c.digests.resize(c.digests.size() - c.width);
             }
-        names_.pop_back();
+        name_ends_.pop_back();
+        names_.resize(name_ends_.empty() ? 0 : name_ends_.back());
         sizes_.pop_back();
     }
     void warn(size_t line, const std::string& what) {
@@ -126,7 +133,7 @@ public:
         else if (warnings_.size() == 20) warnings_.push_back(path_.string() + ": further bad lines not listed");
     }
     void finish() {
-        for (auto& c : columns_) c.build_index(names_.size());
+        for (auto& c : columns_) c.build_index(name_ends_.size());
     }
 
     std::vector<Candidate> candidates(const ComputedDigests& file) const override {
@@ -138,7 +145,7 @@ public:
                 if (std::find(seen.begin(), seen.end(), entry) == seen.end()) seen.push_back(entry);
         }
         std::vector<Candidate> out;
-        for (auto entry : seen) out.push_back({entry, agrees_fully(entry, file), names_[entry]});
+        for (auto entry : seen) out.push_back({entry, agrees_fully(entry, file), entry_name(entry)});
         std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.full > b.full; });
         return out;
     }
@@ -150,10 +157,10 @@ private:
         if (file.size && sizes_[entry] != UINT64_MAX && *file.size != sizes_[entry]) return false;
         for (const auto& [algorithm, hex] : file.hex) {
             const auto& c = column(algorithm);
-            if (c.row_of_entry.empty() || c.row_of_entry[entry] < 0) continue;
+            if (c.row_of_entry.empty() || c.row_of_entry[entry] == Column::no_row) continue;
             std::vector<unsigned char> digest;
             append_hex(hex, c.width, digest);
-            if (c.row(static_cast<uint32_t>(c.row_of_entry[entry])) !=
+            if (c.row(c.row_of_entry[entry]) !=
                 std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()))
                 return false;
         }
@@ -162,7 +169,9 @@ private:
 
     fs::path path_;
     std::string kind_;
-    std::vector<std::string> names_;
+    // All names in one buffer (a set of millions of entries would otherwise cost an allocation each).
+    std::string names_;
+    std::vector<size_t> name_ends_;
     std::vector<uint64_t> sizes_;
     std::array<Column, all_algorithms.size()> columns_;
 };

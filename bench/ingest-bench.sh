@@ -15,14 +15,14 @@
 # Debian packages used: sleuthkit, hashdeep, e2fsprogs, coreutils, openssl, time (and sqlite3,
 # optional, for the sanity counts). izshi is taken from $IZSHI, else build/tools/izshi/izshi.
 set -euo pipefail
+# shellcheck source=bench/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 export PATH="$PATH:/usr/sbin:/sbin"   # mke2fs lives there for non-root users
 export LC_ALL=C
 readonly BENCH_EPOCH=1710496800       # fixed times, so that rebuilding gives the same image
 export E2FSPROGS_FAKE_TIME=$BENCH_EPOCH
 readonly FS_UUID="0b5e4c1d-2a3f-4e6b-9d7c-8f1a2b3c4d5e"
-readonly LINE=1024                    # small files are whole 1 KiB "lines" (see make_small_files)
-readonly FILES_PER_DIR=100
 readonly LARGE_COUNT=3
 
 usage() {
@@ -47,68 +47,18 @@ Environment: IZSHI=/path/to/izshi (default: build/tools/izshi/izshi in this chec
 USAGE
 }
 
-die() { echo "ingest-bench.sh: $*" >&2; exit 1; }
-say() { echo "ingest-bench.sh: $*" >&2; }
-
 check_tools() {
-  local tool
-  for tool in mke2fs tsk_loaddb tsk_recover fls hashdeep openssl shuf csplit fold; do
-    command -v "$tool" >/dev/null || die "missing $tool (apt-get install sleuthkit hashdeep e2fsprogs openssl coreutils)"
-  done
-  [[ -x /usr/bin/time ]] || die "missing /usr/bin/time (apt-get install time)"
-}
-
-find_izshi() {
-  local repo_root
-  repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  if [[ -n "${IZSHI:-}" ]]; then echo "$IZSHI"
-  elif [[ -x "$repo_root/build/tools/izshi/izshi" ]]; then echo "$repo_root/build/tools/izshi/izshi"
-  elif command -v izshi >/dev/null; then command -v izshi
-  else die "izshi not found: build the project or set IZSHI"; fi
+  require "sleuthkit hashdeep e2fsprogs openssl coreutils" mke2fs tsk_loaddb tsk_recover fls hashdeep openssl shuf csplit fold
 }
 
 # --- the image -------------------------------------------------------------------------------
-
-# An endless pseudo-random stream: AES-128-CTR over zeros, keyed by the seed and a stream number.
-# Its reader stops early, so the SIGPIPE status is expected and ignored.
-random_stream() {
-  openssl enc -aes-128-ctr -nosalt -K "$(printf '%016x%016x' "$SEED" "$1")" -iv 0 </dev/zero 2>/dev/null || true
-}
-
-# The same as 1 KiB lines: 1023 bytes without a newline, then a newline.
-random_lines() { random_stream "$1" | tr -d '\n' | fold -b -w $((LINE - 1)) || true; }
-
-# One process per file costs ~10 ms here (20000 files: minutes), so the small files are cut from
-# one stream of 1 KiB lines by a single csplit: each file takes 1..64 whole lines.
-make_small_files() {
-  local tree=$1 flat="$1/.flat" lines_total=0 line_numbers=() sizes i dir
-  mkdir -p "$flat"
-  random_stream 1 | head -c $((FILES * 8 + 4096)) >"$flat/.seed"
-  mapfile -t sizes < <(shuf -r -i 1-64 -n "$FILES" --random-source="$flat/.seed")
-  for ((i = 0; i < FILES; i++)); do
-    lines_total=$((lines_total + sizes[i]))
-    ((i + 1 < FILES)) && line_numbers+=($((lines_total + 1)))
-  done
-  if ((FILES == 1)); then  # csplit wants at least one cut
-    random_lines 2 | head -n "$lines_total" >"$flat/f000000.bin"
-  else
-    random_lines 2 | head -n "$lines_total" | csplit -s -f "$flat/f" -b '%06d.bin' - "${line_numbers[@]}"
-  fi
-  # f000000.bin .. f000099.bin go to small/d0000, the next hundred to small/d0001, ...
-  for ((i = 0; i * FILES_PER_DIR < FILES; i++)); do
-    dir=$(printf 'small/d%04d' "$i")
-    mkdir -p "$tree/$dir"
-    mv "$flat"/f"$(printf '%04d' "$i")"??.bin "$tree/$dir/"
-  done
-  rm -rf "$flat"
-}
 
 make_large_files() {
   local tree=$1 each=$((LARGE_MIB / LARGE_COUNT)) k
   ((each > 0)) || return 0
   mkdir -p "$tree/large"
   for ((k = 1; k <= LARGE_COUNT; k++)); do
-    random_stream $((10 + k)) | head -c "$((each << 20))" >"$tree/large/big-$k.bin"
+    random_stream "$SEED" $((10 + k)) | head -c "$((each << 20))" >"$tree/large/big-$k.bin"
   done
 }
 
@@ -116,7 +66,7 @@ build_image() {
   local img=$1 tree="$OUT/tree" bytes
   say "building $img ($FILES small files, $LARGE_MIB MiB of large ones, seed $SEED)"
   rm -rf "$tree" "$img"
-  make_small_files "$tree"
+  make_small_files "$tree/small" "$FILES" "$SEED"
   make_large_files "$tree"
   find "$tree" -exec touch -h -d "@$BENCH_EPOCH" {} +
   # Room for the data, 4 KiB rounding per file, the inode tables and the journal.
@@ -131,23 +81,8 @@ build_image() {
 
 drop_from_cache() { sync "$IMAGE"; dd if="$IMAGE" iflag=nocache count=0 status=none; }
 
-# measure TOOL RUN COMMAND...: runs COMMAND in a fresh WORK folder under /usr/bin/time and appends
-# "tool run wall user sys maxrss_kib load1" to raw.tsv. Sanity counts are taken from the first run.
-measure() {
-  local tool=$1 run=$2
-  shift 2
-  WORK="$OUT/work/$tool-$run"   # exported: the run_* functions write there
-  rm -rf "$WORK"
-  mkdir -p "$WORK"
-  ((COLD)) && drop_from_cache
-  local load
-  load=$(cut -d' ' -f1 /proc/loadavg)   # other work on the machine skews the run; raw.tsv keeps it
-  /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$@" >"$WORK/stdout" 2>"$WORK/stderr" ||
-    die "$tool run $run failed (exit $?); see $WORK/stderr"
-  printf '%s\t%s\t%s\t%s\n' "$tool" "$run" "$(tr ' ' '\t' <"$WORK/time")" "$load" >>"$RAW"
-  ((run == 1)) && COUNTS[$tool]=$(count_files "$tool")
-  rm -rf "$WORK"
-}
+# measure (common.sh) runs each tool; run 1 also counts the files it hashed.
+first_run() { COUNTS[$1]=$(count_files "$1"); }
 
 # Regular files each tool hashed (or, for plain tsk_loaddb, listed): shows they did the same work.
 count_files() {
@@ -188,40 +123,10 @@ declare -A DOES=(
 )
 declare -A COUNTS=()
 
-# --- arithmetic in hundredths (no floating point in bash) -------------------------------------
-
-cs() { local v=${1/./}; echo $((10#$v)); }                         # "12.34" -> 1234
-show_cs() { printf '%d.%02d' $(($1 / 100)) $(($1 % 100)); }        # 1234 -> "12.34"
-show_mib() { local t=$((($1 * 10 + 512) / 1024)); printf '%d.%d' $((t / 10)) $((t % 10)); }  # KiB -> "81.8"
-ratio() { if (($2 > 0)); then show_cs $((($1 * 1000 / $2 + 5) / 10)); else echo "n/a"; fi; }  # a / b
-median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }  # the lower one when even
-
-machine() {
-  local cpu mem_kib
-  cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-  mem_kib=$(grep '^MemTotal:' /proc/meminfo | tr -s ' ' | cut -d' ' -f2)
-  echo "$(nproc) CPUs ($cpu), $((mem_kib / 1048576)) GiB RAM, $(uname -r)"
-}
-
-load_average() { cut -d' ' -f1-3 /proc/loadavg; }
-
 report() {
-  local tool name run wall user sys rss walls cpus rsss shown
+  local tool
   declare -A WALL CPU RSS SHOWN
-  for tool in "${TOOLS[@]}"; do
-    walls=() cpus=() rsss=() shown=()
-    while IFS=$'\t' read -r name run wall user sys rss _; do
-      [[ "$name" == "$tool" ]] || continue
-      walls+=("$(cs "$wall")")
-      cpus+=($(($(cs "$user") + $(cs "$sys"))))
-      rsss+=("$rss")
-      shown+=("$wall")
-    done < <(tail -n +2 "$RAW")
-    WALL[$tool]=$(median "${walls[@]}")
-    CPU[$tool]=$(median "${cpus[@]}")
-    RSS[$tool]=$(printf '%s\n' "${rsss[@]}" | sort -n | tail -1)
-    SHOWN[$tool]="${shown[*]}"
-  done
+  collect "${TOOLS[@]}"
   {
     echo "- Image: \`$IMAGE_LABEL\`, $(du -m --apparent-size "$IMAGE" | cut -f1) MiB ($IMAGE_NOTE)"
     echo "- Runs: $RUNS of each tool, interleaved; page cache $( ((COLD)) && echo "dropped before every run" || echo "warm")"
@@ -268,12 +173,7 @@ main() {
   mkdir -p "$OUT"
   OUT="$(cd "$OUT" && pwd)"
 
-  # Measure a copy, so that a rebuild of the checkout during the run cannot change the binary.
-  local izshi
-  izshi="$(find_izshi)"
-  IZSHI_BIN="$OUT/izshi"
-  cp "$izshi" "$IZSHI_BIN"
-  IZSHI_DESC="$("$IZSHI_BIN" --version 2>/dev/null | head -1), checkout at $(git -C "$(dirname "$izshi")" rev-parse --short HEAD 2>/dev/null || echo "? (not in a checkout)") (binary sha256 $(sha256sum "$IZSHI_BIN" | cut -c1-12), built $(date -u -r "$izshi" +%Y-%m-%dT%H:%MZ))"
+  copy_izshi   # into $OUT: sets IZSHI_BIN and IZSHI_DESC
 
   if [[ -n "$IMAGE" ]]; then
     [[ -f "$IMAGE" ]] || die "no such image: $IMAGE"

@@ -12,15 +12,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Like hashdeep, which prints realpath(): the same file gets the same name however it was reached.
 std::string printed_name(const fs::path& path, const TargetOptions& options) {
     if (options.relative_names) return path.native();
     std::error_code error;
-    // Like hashdeep, which prints realpath(): the same file gets the same name however it was reached.
     auto canonical = fs::canonical(path, error);
     return (error ? fs::absolute(path) : canonical).lexically_normal().native();
 }
 
-void collect_folder(const fs::path& folder, const TargetOptions& options, TargetList& out) {
+// 'printed' is the folder's printed name: a plain entry of it is printed as printed/name, which is
+// what realpath() would give without resolving every component again for each of many files.
+void collect_folder(const fs::path& folder, const std::string& printed, const TargetOptions& options,
+                    TargetList& out) {
     std::error_code error;
     fs::directory_iterator it(folder, error);
     if (error) {
@@ -39,13 +42,14 @@ void collect_folder(const fs::path& folder, const TargetOptions& options, Target
               [](const auto& a, const auto& b) { return a.path().filename().native() < b.path().filename().native(); });
     for (const auto& entry : entries) {
         std::error_code ignored;
+        auto child = printed + (printed.ends_with('/') ? "" : "/") + entry.path().filename().native();
         if (entry.is_symlink(ignored)) {
             if (options.follow_file_links && fs::is_regular_file(entry.path(), ignored))
                 out.files.push_back({entry.path(), printed_name(entry.path(), options)});
         } else if (entry.is_directory(ignored)) {
-            collect_folder(entry.path(), options, out);
+            collect_folder(entry.path(), child, options, out);
         } else if (entry.is_regular_file(ignored)) {
-            out.files.push_back({entry.path(), printed_name(entry.path(), options)});
+            out.files.push_back({entry.path(), child});
         }
     }
 }
@@ -60,7 +64,7 @@ TargetList collect_targets(const std::vector<fs::path>& paths, const TargetOptio
         if (error || !fs::exists(status)) {
             out.problems.push_back({ErrorKind::input, path.string() + ": no such file or folder"});
         } else if (fs::is_directory(status)) {
-            if (options.recursive) collect_folder(path, options, out);
+            if (options.recursive) collect_folder(path, printed_name(path, options), options, out);
             else out.problems.push_back({ErrorKind::input, path.string() + ": is a folder (use -r to hash its files)"});
         } else {
             out.files.push_back({path, printed_name(path, options)});

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <stdexcept>
+
 #include "core/text.h"
 #include "hashing/multi_hasher.h"
 
@@ -98,6 +100,14 @@ std::optional<ScopeDigest> digest_scope(SQLite::Database& db, const std::string&
         return result;
     }
     return std::nullopt;
+}
+
+Event append_sealing_event(casefile::CaseFile& file, const Actor& actor, EventDraft draft, const std::string& scope) {
+    auto sealed = digest_scope(file.db(), scope);
+    if (!sealed) throw std::logic_error("no seal digest for scope " + scope);
+    draft.covers = scope;
+    draft.content_digest = sealed->digest;
+    return append_event(file, actor, draft);
 }
 
 std::string parts_json(const ScopeDigest& digest) {

@@ -8,6 +8,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "custody/custody_log.h"
+
 namespace izshi::custody {
 
 struct ScopeDigest {
@@ -17,6 +19,10 @@ struct ScopeDigest {
 
 // Digest of a scope such as "evidence:3"; nullopt for an unknown scope kind or a missing item.
 std::optional<ScopeDigest> digest_scope(SQLite::Database& db, const std::string& scope);
+
+// Appends 'draft' as the event that seals 'scope': its covers and content_digest are filled in from
+// the scope's rows as they are now (within the caller's transaction, if any).
+Event append_sealing_event(casefile::CaseFile& file, const Actor& actor, EventDraft draft, const std::string& scope);
 
 // JSON object {"part": "digest", ...} for an event's details, so verification can say which part changed.
 std::string parts_json(const ScopeDigest& digest);

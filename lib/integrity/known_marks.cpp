@@ -70,18 +70,14 @@ void mark_item(casefile::CaseFile& file, const custody::Actor& actor, const std:
         update.exec();
         ++outcome.marked;
     }
-    auto scope = fmt::format("known:{}", outcome.evidence_id);
-    auto sealed = custody::digest_scope(db, scope);
     custody::EventDraft draft;
     draft.action = "hash.mark";
-    draft.covers = scope;
-    draft.content_digest = sealed->digest;
     draft.inputs = sets_json(sets);
     draft.details = fmt::format("{{\"evidence_id\":{},\"status\":{},\"files_checked\":{},\"marked\":{},\"kept_bad\":{},"
                                 "\"partial\":{}}}",
                                 outcome.evidence_id, json_quote(status), outcome.files_checked, outcome.marked,
                                 outcome.kept_bad, outcome.partial);
-    custody::append_event(file, actor, draft);
+    custody::append_sealing_event(file, actor, draft, fmt::format("known:{}", outcome.evidence_id));
     transaction.commit();
 }
 

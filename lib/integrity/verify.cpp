@@ -138,12 +138,8 @@ void record(casefile::CaseFile& file, const custody::Actor& actor, const ItemRow
     insert.bind(7, json_string_array(v.problems));
     insert.exec();
 
-    auto scope = fmt::format("verification:{}", v.evidence_id);
-    auto sealed = custody::digest_scope(db, scope);
     custody::EventDraft draft;
     draft.action = "hash.verify";
-    draft.covers = scope;
-    draft.content_digest = sealed->digest;
     draft.inputs = fmt::format("[{{\"sources\":{},\"md5\":{},\"sha1\":{},\"sha256\":{}}}]", json_string_array(row.sources),
                                json_quote(v.computed.md5), json_quote(v.computed.sha1), json_quote(v.computed.sha256));
     draft.details = fmt::format("{{\"evidence_id\":{},\"label\":{},\"result\":{},\"recorded\":{{\"md5\":{},\"sha1\":{},"
@@ -152,7 +148,7 @@ void record(casefile::CaseFile& file, const custody::Actor& actor, const ItemRow
                                 json_quote(v.recorded.sha1), json_quote(v.recorded.sha256),
                                 json_quote(v.stored_md5.value_or("")), json_quote(v.stored_sha1.value_or("")),
                                 json_string_array(v.problems));
-    custody::append_event(file, actor, draft);
+    custody::append_sealing_event(file, actor, draft, fmt::format("verification:{}", v.evidence_id));
     transaction.commit();
 }
 

@@ -18,14 +18,10 @@ using izshi::test::json_report;
 using izshi::test::run_command;
 using izshi::test::run_izshi;
 using izshi::test::shell_quote;
+using izshi::test::write_file;
 using izshi::test::sha256_of_file;
 
 namespace {
-
-void write(const fs::path& path, const std::string& bytes) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-}
 
 void flip_byte(const fs::path& path, std::streamoff offset) {
     std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
@@ -47,7 +43,7 @@ fs::path fat_image_with(const izshi::test::TempDir& work, const std::map<std::st
     REQUIRE(run_command("mkfs.fat -C " + shell_quote(image.string()) + " 4096 >/dev/null").exit_code == 0);
     for (const auto& [name, content] : files) {
         auto local = work / ("src-" + name);
-        write(local, content);
+        write_file(local, content);
         REQUIRE(run_command("mcopy -i " + shell_quote(image.string()) + " " + shell_quote(local.string()) + " ::" + name)
                     .exit_code == 0);
     }
@@ -152,16 +148,16 @@ TEST_CASE("hash --verify passes after ingest and fails naming the item after one
 TEST_CASE("hash --verify of a logical folder names changed, added and missing files", "[hash][verify][case]") {
     izshi::test::TempDir work("hash-verify-folder");
     auto folder = work / "phone-export";
-    write(folder / "contacts.vcf", "BEGIN:VCARD\nEND:VCARD\n");
-    write(folder / "DCIM" / "photo.jpg", std::string(5000, 'j'));
-    write(folder / "notes.txt", "call list");
+    write_file(folder / "contacts.vcf", "BEGIN:VCARD\nEND:VCARD\n");
+    write_file(folder / "DCIM" / "photo.jpg", std::string(5000, 'j'));
+    write_file(folder / "notes.txt", "call list");
     auto case_file = (work / "c.izshi").string();
     REQUIRE(run_izshi({"ingest", "--case", case_file, folder.string()}).exit_code == 0);
     CHECK(run_izshi({"hash", "--case", case_file, "--verify"}).exit_code == 0);
 
-    write(folder / "notes.txt", "call list!");
+    write_file(folder / "notes.txt", "call list!");
     fs::remove(folder / "contacts.vcf");
-    write(folder / "DCIM" / "planted.jpg", "x");
+    write_file(folder / "DCIM" / "planted.jpg", "x");
     auto result = run_izshi({"hash", "--case", case_file, "--verify"});
     CHECK(result.exit_code == 1);
     CHECK(result.out.find("notes.txt: SHA-256 differs") != std::string::npos);
@@ -220,8 +216,8 @@ TEST_CASE("an NSRL RDSv3 set marks known files in a case, recorded in custody", 
 
 TEST_CASE("an NSRL set matches files on disk, and one without an index is refused clearly", "[hash][known][nsrl]") {
     izshi::test::TempDir work("hash-nsrl-paths");
-    write(work / "files" / "system.dll", "system");
-    write(work / "files" / "dump.csv", "iin;phone");
+    write_file(work / "files" / "system.dll", "system");
+    write_file(work / "files" / "dump.csv", "iin;phone");
     auto rds = work / "rds.db";
     write_rds(rds, {rds_row_for(work / "files" / "system.dll", "system.dll")}, 2000);
     auto rds_hash = sha256_of_file(rds);

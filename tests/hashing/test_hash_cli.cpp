@@ -15,27 +15,23 @@ namespace fs = std::filesystem;
 using izshi::test::run_command;
 using izshi::test::run_izshi;
 using izshi::test::shell_quote;
+using izshi::test::write_file;
 
 namespace {
-
-void write(const fs::path& path, const std::string& bytes) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-}
 
 // A small tree with the names that break naive formats: commas, quotes, a new line, a backslash,
 // bytes that are not UTF-8, an empty file. hashdeep itself cannot represent a name with a new line
 // (its format has no escape), so comparisons with hashdeep's own counters leave that one out.
 fs::path awkward_tree(const izshi::test::TempDir& work, bool with_new_line = true) {
     auto root = work / "tree";
-    write(root / "a.txt", "alpha\n");
-    write(root / "sub" / "b.bin", std::string(70000, 'b'));
-    write(root / "sub" / "deeper" / "c.txt", "gamma");
-    write(root / "co,mma \"quoted\".txt", "1");
-    if (with_new_line) write(root / "new\nline.txt", "2");
-    write(root / "back\\slash.txt", "3");
-    write(root / "cp1251-\xcf\xf0\xe8\xe2\xe5\xf2.txt", "4");
-    write(root / "empty", "");
+    write_file(root / "a.txt", "alpha\n");
+    write_file(root / "sub" / "b.bin", std::string(70000, 'b'));
+    write_file(root / "sub" / "deeper" / "c.txt", "gamma");
+    write_file(root / "co,mma \"quoted\".txt", "1");
+    if (with_new_line) write_file(root / "new\nline.txt", "2");
+    write_file(root / "back\\slash.txt", "3");
+    write_file(root / "cp1251-\xcf\xf0\xe8\xe2\xe5\xf2.txt", "4");
+    write_file(root / "empty", "");
     return root;
 }
 
@@ -90,9 +86,9 @@ TEST_CASE("after a change, a move and an addition izshi and hashdeep report the 
     auto listing = work / "known.hashdeep";
     std::ofstream(listing, std::ios::binary) << run_izshi({"hash", "-r", root.string()}).out;
 
-    write(root / "a.txt", "alphA\n");                              // one byte changed
+    write_file(root / "a.txt", "alphA\n");                              // one byte changed
     fs::rename(root / "sub" / "deeper" / "c.txt", root / "c-moved.txt");  // moved
-    write(root / "sub" / "added.txt", "new evidence");             // added
+    write_file(root / "sub" / "added.txt", "new evidence");             // added
 
     auto peer = run_command("hashdeep -k " + shell_quote(listing.string()) + " -a -vv -r " + shell_quote(root.string()));
     CHECK(peer.exit_code == 1);
@@ -126,7 +122,7 @@ TEST_CASE("sum format lines are accepted by sha256sum -c, awkward names included
 TEST_CASE("output order is stable whatever the number of threads", "[hash][parallel]") {
     izshi::test::TempDir work("hash-order");
     auto root = work / "many";
-    for (int i = 0; i < 300; ++i) write(root / std::to_string(i % 7) / ("f" + std::to_string(i)), std::string(i * 37, 'x'));
+    for (int i = 0; i < 300; ++i) write_file(root / std::to_string(i % 7) / ("f" + std::to_string(i)), std::string(i * 37, 'x'));
     auto one = run_izshi({"--threads", "1", "hash", "-r", root.string()});
     auto four = run_izshi({"--threads", "4", "hash", "-r", root.string()});
     REQUIRE(one.exit_code == 0);
@@ -179,9 +175,9 @@ TEST_CASE("JSON and DFXML outputs parse, keep every name and carry the right dig
 
 TEST_CASE("missing, unreadable and odd inputs are named and the run goes on", "[hash][errors]") {
     izshi::test::TempDir work("hash-errors");
-    write(work / "good.txt", "good");
+    write_file(work / "good.txt", "good");
     REQUIRE(::mkfifo((work / "pipe").c_str(), 0600) == 0);
-    write(work / "secret.txt", "locked");
+    write_file(work / "secret.txt", "locked");
     ::chmod((work / "secret.txt").c_str(), 0);
     auto result = run_izshi({"hash", (work / "missing.dd").string(), (work / "pipe").string(),
                              (work / "secret.txt").string(), (work / "good.txt").string()});
@@ -195,7 +191,7 @@ TEST_CASE("missing, unreadable and odd inputs are named and the run goes on", "[
 TEST_CASE("a file that vanishes between listing and hashing is reported, the others are hashed",
           "[hash][errors]") {
     izshi::test::TempDir work("hash-vanish");
-    for (const char* name : {"a", "b", "c"}) write(work / "d" / name, name);
+    for (const char* name : {"a", "b", "c"}) write_file(work / "d" / name, name);
     auto targets = izshi::hashing::collect_targets({work / "d"}, {.recursive = true});
     REQUIRE(targets.files.size() == 3);
     fs::remove(work / "d" / "b");

@@ -83,6 +83,11 @@ fs::path sample_dir() {
     return destination;
 }
 
+void write_file(const fs::path& path, const std::string& bytes) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << bytes;
+}
+
 std::string sha256_of_file(const fs::path& path) {
     auto digest = hashing::sha256_of_file(path);
     if (!digest) throw std::runtime_error(digest.error().message);

@@ -16,6 +16,11 @@ TEST_CASE("the JSON report validates against docs/report-json.schema.json", "[re
                (sample / "laptop-ntfs.img").string(), (sample / "tree").string(),
                (izshi::test::corpus_dir() / "images" / "other" / "image.qcow").string()});
     REQUIRE(run_izshi({"custody", "add", "--case", case_file.string(), "--text", "note"}).exit_code == 0);
+    // Re-verification and known-file marks fill evidence[].reverification and files[].known.
+    REQUIRE(run_izshi({"hash", "--case", case_file.string(), "--verify"}).exit_code == 0);
+    auto known = work / "known.sha256";
+    izshi::test::write_file(known, izshi::test::run_izshi({"hash", "--format", "sum", "-r", (sample / "tree").string()}).out);
+    REQUIRE(run_izshi({"hash", "--case", case_file.string(), "--known", known.string(), "--mark", "known-bad"}).exit_code == 0);
     auto report = work / "report.json";
     REQUIRE(run_izshi({"report", "--case", case_file.string(), "-o", report.string()}).exit_code == 0);
     auto schema = fs::path(IZSHI_SOURCE_DIR) / "docs" / "report-json.schema.json";
@@ -30,4 +35,9 @@ TEST_CASE("the JSON report validates against docs/report-json.schema.json", "[re
         " " + shell_quote(schema.string()) + " " + shell_quote(report.string()));
     INFO(validate.out << validate.err);
     CHECK(validate.exit_code == 0);
+    auto parsed = izshi::test::json_report(case_file);
+    CHECK(parsed["evidence"][0]["reverification"] == "match");
+    size_t known_bad = 0;
+    for (const auto& file : parsed["files"]) known_bad += file["known"] == "known-bad";
+    CHECK(known_bad > 0);
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config                       # toolchain
   libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev libssl-dev nlohmann-json3-dev catch2
-  libmagic-dev libmagic-mgc libtsk-dev libewf-dev libarchive-dev
+  libmagic-dev libmagic-mgc libtsk-dev libewf-dev libarchive-dev libphonenumber-dev
   ntfs-3g-dev                                     # izshi-synth makes NTFS folders without mounting
   sleuthkit ewf-tools hashdeep                    # peer tools: ground truth, benchmarks
   dosfstools mtools e2fsprogs ntfs-3g             # sample images without mounting

@@ -7,41 +7,16 @@
 #include <vector>
 
 #include "pii/iin.h"
+#include "support/support.h"
 
 namespace {
 
 using namespace izshi::pii;
 
-struct Vector {
-    std::string type, value;
-    bool valid;
-    std::string note;
-};
-
-// pii-test-vectors.txt: TYPE <TAB> VALUE <TAB> valid|invalid <TAB> note; '#' starts a comment.
-std::vector<Vector> load_vectors(const std::string& type) {
-    std::ifstream in(IZSHI_SHARED_DIR "/pii-test-vectors.txt");
-    REQUIRE(in.good());
-    std::vector<Vector> out;
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#') continue;
-        std::istringstream fields(line);
-        Vector v;
-        std::string verdict;
-        std::getline(fields, v.type, '\t');
-        std::getline(fields, v.value, '\t');
-        std::getline(fields, verdict, '\t');
-        std::getline(fields, v.note);
-        v.valid = verdict == "valid";
-        if (v.type == type) out.push_back(v);
-    }
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("pii: every IIN test vector gets its expected verdict", "[pii][iin]") {
-    const auto vectors = load_vectors("IIN");
+    const auto vectors = izshi::test::pii_vectors("IIN");
     REQUIRE(vectors.size() >= 12);
     for (const auto& v : vectors) {
         INFO(v.value << " (" << v.note << ")");
@@ -51,7 +26,7 @@ TEST_CASE("pii: every IIN test vector gets its expected verdict", "[pii][iin]") 
 }
 
 TEST_CASE("pii: every BIN test vector gets its expected verdict", "[pii][bin]") {
-    const auto vectors = load_vectors("BIN");
+    const auto vectors = izshi::test::pii_vectors("BIN");
     REQUIRE(vectors.size() >= 12);
     for (const auto& v : vectors) {
         INFO(v.value << " (" << v.note << ")");

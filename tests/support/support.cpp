@@ -100,4 +100,23 @@ nlohmann::json json_report(const fs::path& case_file) {
     return nlohmann::json::parse(result.out);
 }
 
+std::vector<PiiVector> pii_vectors(const std::string& type) {
+    std::ifstream in(shared_dir() / "pii-test-vectors.txt");
+    if (!in) throw std::runtime_error("cannot read " + (shared_dir() / "pii-test-vectors.txt").string());
+    std::vector<PiiVector> out;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        PiiVector v;
+        std::string verdict;
+        std::getline(fields, v.type, '\t');
+        std::getline(fields, v.value, '\t');
+        std::getline(fields, verdict, '\t');
+        std::getline(fields, v.note);
+        v.valid = verdict == "valid";
+        if (v.type == type) out.push_back(v);
+    }
+    return out;
+}
+
 }  // namespace izshi::test

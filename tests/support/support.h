@@ -41,4 +41,12 @@ std::string sha256_of_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 nlohmann::json json_report(const std::filesystem::path& case_file);
 
+// A line of ../shared/pii-test-vectors.txt: TYPE <TAB> VALUE <TAB> valid|invalid <TAB> note.
+struct PiiVector {
+    std::string type, value;
+    bool valid = false;
+    std::string note;
+};
+std::vector<PiiVector> pii_vectors(const std::string& type);
+
 }  // namespace izshi::test

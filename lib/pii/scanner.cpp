@@ -1,0 +1,369 @@
+#include "pii/scanner.h"
+
+#include <algorithm>
+#include <array>
+
+#include "pii/card.h"
+#include "pii/email.h"
+#include "pii/iban.h"
+#include "pii/iin.h"
+#include "pii/phone.h"
+
+namespace izshi::pii {
+
+std::string_view pii_type_name(PiiType type) {
+    static constexpr std::array names = {"iin", "bin", "phone", "iban", "card", "email", "id_card", "passport"};
+    return names[static_cast<size_t>(type)];
+}
+
+std::vector<PiiType> all_pii_types() {
+    return {PiiType::iin,   PiiType::bin,   PiiType::phone,   PiiType::iban,
+            PiiType::card,  PiiType::email, PiiType::id_card, PiiType::passport};
+}
+
+std::string_view encoding_name(Encoding encoding) {
+    switch (encoding) {
+    case Encoding::ascii: return "ascii";
+    case Encoding::utf16le: return "utf-16le";
+    case Encoding::utf16be: return "utf-16be";
+    }
+    return "?";
+}
+
+bool russian_inn12_ok(std::string_view d) {
+    if (d.size() != 12 || !std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    auto check = [&](std::initializer_list<int> weights) {
+        int sum = 0, i = 0;
+        for (int w : weights) sum += w * (d[static_cast<size_t>(i++)] - '0');
+        return sum % 11 % 10;
+    };
+    return check({7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) == d[10] - '0' && check({3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) == d[11] - '0';
+}
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool email_local(char c) { return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
+bool email_domain(char c) { return is_alnum(c) || c == '.' || c == '-'; }
+
+// Text to scan: ASCII-compatible bytes, each char mapped back to its byte in the buffer.
+struct Text {
+    std::string_view chars;
+    const std::vector<uint32_t>* source = nullptr;  // null: char i is byte i
+    Encoding encoding = Encoding::ascii;
+    size_t byte_of(size_t i) const { return source ? (*source)[i] : i; }
+};
+
+struct DigitRun {
+    size_t begin, end;
+};
+
+// Words that make a 9-digit run an ID-card number or N+8 digits a passport number (SPEC §5), in
+// UTF-8 and in CP1251 (the bytes of the same Cyrillic letters in the Windows code page).
+const std::vector<std::string>& context_words() {
+    static const std::vector<std::string> words = [] {
+        std::vector<std::string> utf8 = {"удостоверени", "Удостоверени", "УДОСТОВЕРЕНИ", "удост.", "Удост.",
+                                         "паспорт",      "Паспорт",      "ПАСПОРТ",      "куәлік", "Куәлік",
+                                         "КУӘЛІК",       "passport",     "Passport",     "PASSPORT", "ID card",
+                                         "id card",      "ID-card",      "ID No",        "ID number"};
+        std::vector<std::string> out = utf8;
+        for (const auto& word : utf8) {  // А..я (U+0410..U+044F) are 0xC0..0xFF in CP1251
+            std::string cp1251;
+            bool convertible = true;
+            for (size_t i = 0; i < word.size(); ++i) {
+                auto c = static_cast<unsigned char>(word[i]);
+                if (c < 0x80) {
+                    cp1251.push_back(static_cast<char>(c));
+                    continue;
+                }
+                unsigned code = ((c & 0x1F) << 6) | (static_cast<unsigned char>(word[++i]) & 0x3F);
+                if (code < 0x410 || code > 0x44F) {
+                    convertible = false;
+                    break;
+                }
+                cp1251.push_back(static_cast<char>(code - 0x410 + 0xC0));
+            }
+            if (convertible && cp1251 != word) out.push_back(cp1251);
+        }
+        return out;
+    }();
+    return words;
+}
+
+bool has_context_before(std::string_view text, size_t begin) {
+    size_t from = begin > 64 ? begin - 64 : 0;
+    auto window = text.substr(from, begin - from);
+    for (const auto& word : context_words())
+        if (window.find(word) != std::string_view::npos) return true;
+    return false;
+}
+
+class TextScan {
+public:
+    TextScan(const Text& text, size_t owned_begin, size_t owned_end, bool stream_end, uint64_t base,
+             const ScanOptions& options, const bool* wanted, std::vector<Finding>& out)
+        : t_(text), owned_begin_(owned_begin), owned_end_(owned_end), stream_end_(stream_end), base_(base),
+          options_(options), wanted_(wanted), out_(out) {}
+
+    void run() {
+        find_ibans();
+        find_emails();
+        std::sort(consumed_.begin(), consumed_.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+        collect_runs();
+        for (size_t i = 0; i < runs_.size();) i = classify_from(i);
+    }
+
+private:
+    std::string_view s() const { return t_.chars; }
+
+    bool owned(size_t char_index) const {
+        size_t byte = t_.byte_of(char_index);
+        return byte >= owned_begin_ && byte < owned_end_;
+    }
+    // A candidate that reaches the end of the visible bytes may continue in the next buffer: only
+    // the buffer that sees all of it (the one owning its start, whose margin holds it) judges it.
+    bool cut_off(size_t end) const { return end >= s().size() && !stream_end_; }
+
+    void emit(PiiType type, std::string value, size_t begin, int score, std::string note = {}) {
+        if (!wanted_[static_cast<size_t>(type)] || !owned(begin)) return;
+        out_.push_back({type, std::move(value), base_ + t_.byte_of(begin), t_.encoding, score, std::move(note)});
+    }
+
+    bool inside_consumed(size_t position) const {
+        auto it = std::upper_bound(consumed_.begin(), consumed_.end(), position,
+                                   [](size_t p, const DigitRun& r) { return p < r.begin; });
+        return it != consumed_.begin() && position < std::prev(it)->end;
+    }
+
+    void find_ibans() {
+        for (size_t i = 0; i + 4 <= s().size(); ++i) {
+            if ((s()[i] | 0x20) != 'k' || (s()[i + 1] | 0x20) != 'z' || !is_digit(s()[i + 2]) || !is_digit(s()[i + 3]))
+                continue;
+            if (i > 0 && is_alnum(s()[i - 1])) continue;
+            std::string compact;
+            size_t j = i;
+            while (j < s().size() && compact.size() < kKzIbanLength) {
+                if (is_alnum(s()[j])) compact.push_back(s()[j++]);
+                else if (s()[j] == ' ' && j + 1 < s().size() && is_alnum(s()[j + 1])) ++j;
+                else break;
+            }
+            if (compact.size() != kKzIbanLength || (j < s().size() && is_alnum(s()[j]))) continue;
+            auto iban = normalize_iban(compact);
+            if (!is_valid_kz_iban(iban)) continue;
+            emit(PiiType::iban, iban, i, 100);
+            consumed_.push_back({i, j});
+            i = j;
+        }
+    }
+
+    void find_emails() {
+        for (size_t at = s().find('@'); at != std::string_view::npos; at = s().find('@', at + 1)) {
+            size_t left = at, right = at + 1;
+            while (left > 0 && at - left < 64 && email_local(s()[left - 1])) --left;
+            while (right < s().size() && right - at < 253 && email_domain(s()[right])) ++right;
+            while (right > at + 1 && (s()[right - 1] == '.' || s()[right - 1] == '-')) --right;
+            if (left == at || cut_off(right)) continue;
+            auto email = normalize_email(s().substr(left, right - left));
+            if (!email) continue;
+            emit(PiiType::email, *email, left, 90);
+            consumed_.push_back({left, right});
+        }
+    }
+
+    void collect_runs() {
+        for (size_t i = 0; i < s().size();) {
+            if (!is_digit(s()[i])) {
+                ++i;
+                continue;
+            }
+            size_t j = i;
+            while (j < s().size() && is_digit(s()[j])) ++j;
+            if (!inside_consumed(i)) runs_.push_back({i, j});
+            i = j;
+        }
+    }
+
+    // Separators that may stand between the digit groups of one written number.
+    bool joins(const DigitRun& a, const DigitRun& b) const {
+        if (b.begin - a.end > 3) return false;
+        for (size_t k = a.end; k < b.begin; ++k)
+            if (s()[k] != ' ' && s()[k] != '-' && s()[k] != '(' && s()[k] != ')' && s()[k] != '.') return false;
+        return true;
+    }
+
+    // Where a written number starts: its first digit, or a '+' or '(' just before it.
+    size_t written_start(const DigitRun& run) const {
+        size_t start = run.begin;
+        if (start > 0 && s()[start - 1] == '(') --start;
+        if (start > 0 && s()[start - 1] == '+') --start;
+        return start;
+    }
+
+    // Tries the longest group of runs from 'i' as a phone number, then as a card; else judges run i
+    // alone. Returns the index of the next run to look at.
+    size_t classify_from(size_t i) {
+        size_t last = i;
+        while (last + 1 < runs_.size() && last - i < 7 && joins(runs_[last], runs_[last + 1])) ++last;
+        size_t start = written_start(runs_[i]);
+        bool plus = s()[start] == '+';
+        for (size_t j = last + 1; j-- > i;) {
+            if (j == i && !plus) break;
+            if (cut_off(runs_[j].end)) continue;
+            auto written = s().substr(start, runs_[j].end - start);
+            if (wanted_[static_cast<size_t>(PiiType::phone)]) {
+                if (auto phone = normalize_phone(written, options_.default_region)) {
+                    emit(PiiType::phone, phone->e164, start, phone->mobile ? 85 : 75);
+                    return j + 1;
+                }
+            }
+            if (j > i) {
+                if (auto card = parse_card(s().substr(runs_[i].begin, runs_[j].end - runs_[i].begin))) {
+                    emit(PiiType::card, card->digits, runs_[i].begin, 80, card->scheme);
+                    return j + 1;
+                }
+            }
+        }
+        classify_run(runs_[i]);
+        return i + 1;
+    }
+
+    void classify_run(const DigitRun& run) {
+        if (cut_off(run.end)) return;
+        auto digits = s().substr(run.begin, run.end - run.begin);
+        switch (digits.size()) {
+        case 12: return twelve_digits(run, digits);
+        case 10: case 11: return national_phone(run, digits);
+        case 9: return id_card(run, digits);
+        case 8: return passport(run, digits);
+        default:
+            if (digits.size() >= 13 && digits.size() <= 19)
+                if (auto card = parse_card(digits)) emit(PiiType::card, card->digits, run.begin, 75, card->scheme);
+        }
+    }
+
+    void twelve_digits(const DigitRun& run, std::string_view digits) {
+        std::string note = russian_inn12_ok(digits) ? "also a valid Russian personal INN" : "";
+        if (auto iin = parse_iin(digits); iin && iin->valid) {
+            int score = iin->date_plausible ? 95 : 70;
+            if (!note.empty()) score -= 25;
+            if (!iin->date_plausible) note += std::string(note.empty() ? "" : "; ") + "birth date is not a calendar date";
+            return emit(PiiType::iin, std::string(digits), run.begin, score, note);
+        }
+        if (is_valid_bin(digits)) return emit(PiiType::bin, std::string(digits), run.begin, note.empty() ? 90 : 65, note);
+        national_phone(run, digits);
+    }
+
+    void national_phone(const DigitRun& run, std::string_view digits) {
+        if (!wanted_[static_cast<size_t>(PiiType::phone)]) return;
+        if (auto phone = normalize_phone(digits, options_.default_region))
+            emit(PiiType::phone, phone->e164, run.begin, phone->mobile ? 80 : 70);
+    }
+
+    void id_card(const DigitRun& run, std::string_view digits) {
+        if (has_context_before(s(), run.begin)) emit(PiiType::id_card, std::string(digits), run.begin, 60);
+    }
+
+    void passport(const DigitRun& run, std::string_view digits) {
+        if (run.begin == 0 || (s()[run.begin - 1] != 'N' && s()[run.begin - 1] != 'n')) return;
+        if (run.begin >= 2 && is_alnum(s()[run.begin - 2])) return;
+        if (has_context_before(s(), run.begin - 1))
+            emit(PiiType::passport, "N" + std::string(digits), run.begin - 1, 70);
+    }
+
+    const Text& t_;
+    size_t owned_begin_, owned_end_;
+    bool stream_end_;
+    uint64_t base_;
+    const ScanOptions& options_;
+    const bool* wanted_;
+    std::vector<Finding>& out_;
+    std::vector<DigitRun> runs_;
+    std::vector<DigitRun> consumed_;  // ranges already taken by an IBAN or an e-mail address
+};
+
+// UTF-16 text looks like ASCII letters and digits each paired with a zero byte. 'parity' is the
+// stream offset parity of the little-endian code units, so that consecutive buffers agree on the
+// alignment. The same bytes read big-endian from the other parity decode to the same text: the two
+// readings differ only at the ends of the text, so each pair is scanned once (see utf16_order).
+size_t utf16_evidence(std::span<const unsigned char> bytes, uint64_t base, unsigned parity) {
+    size_t count = 0;
+    for (size_t i = (base + parity) % 2; i + 1 < bytes.size(); i += 2)
+        count += bytes[i + 1] == 0 && bytes[i] < 0x80 && is_alnum(static_cast<char>(bytes[i]));
+    return count;
+}
+
+// Little-endian (what Windows writes) unless the buffer holds a big-endian byte order mark at the
+// big-endian alignment and no little-endian one.
+bool utf16_big_endian(std::span<const unsigned char> bytes, uint64_t base, unsigned le_parity) {
+    bool be_mark = false, le_mark = false;
+    for (size_t i = 0; i + 1 < bytes.size(); ++i) {
+        bool le_aligned = (base + i) % 2 == le_parity;
+        le_mark |= le_aligned && bytes[i] == 0xFF && bytes[i + 1] == 0xFE;
+        be_mark |= !le_aligned && bytes[i] == 0xFE && bytes[i + 1] == 0xFF;
+    }
+    return be_mark && !le_mark;
+}
+
+// UTF-16 to UTF-8, remembering for every output byte the buffer byte its code unit started at.
+// Unpaired surrogates and NUL become '\x01', which no detector takes for part of a match.
+Text decode_utf16(std::span<const unsigned char> bytes, size_t first, bool little_endian, std::string& chars,
+                  std::vector<uint32_t>& source) {
+    auto unit = [&](size_t i) -> unsigned {
+        return little_endian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+    };
+    auto put = [&](unsigned char c, size_t at) {
+        chars.push_back(static_cast<char>(c));
+        source.push_back(static_cast<uint32_t>(at));
+    };
+    for (size_t i = first; i + 1 < bytes.size(); i += 2) {
+        unsigned code = unit(i);
+        if (code >= 0xD800 && code <= 0xDBFF && i + 3 < bytes.size() && unit(i + 2) >= 0xDC00 && unit(i + 2) <= 0xDFFF) {
+            code = 0x10000 + ((code - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+            put(static_cast<unsigned char>(0xF0 | (code >> 18)), i);
+            put(static_cast<unsigned char>(0x80 | ((code >> 12) & 0x3F)), i);
+            put(static_cast<unsigned char>(0x80 | ((code >> 6) & 0x3F)), i);
+            put(static_cast<unsigned char>(0x80 | (code & 0x3F)), i);
+            i += 2;
+        } else if (code == 0 || (code >= 0xD800 && code <= 0xDFFF)) {
+            put(1, i);
+        } else if (code < 0x80) {
+            put(static_cast<unsigned char>(code), i);
+        } else if (code < 0x800) {
+            put(static_cast<unsigned char>(0xC0 | (code >> 6)), i);
+            put(static_cast<unsigned char>(0x80 | (code & 0x3F)), i);
+        } else {
+            put(static_cast<unsigned char>(0xE0 | (code >> 12)), i);
+            put(static_cast<unsigned char>(0x80 | ((code >> 6) & 0x3F)), i);
+            put(static_cast<unsigned char>(0x80 | (code & 0x3F)), i);
+        }
+    }
+    return {chars, &source, little_endian ? Encoding::utf16le : Encoding::utf16be};
+}
+
+// Below this many ASCII letters and digits in UTF-16 form, a buffer is not read as UTF-16 at all.
+constexpr size_t kUtf16Threshold = 6;
+
+}  // namespace
+
+Scanner::Scanner(ScanOptions options) : options_(std::move(options)) {
+    for (auto type : options_.types) wanted_[static_cast<size_t>(type)] = true;
+}
+
+void Scanner::scan(std::span<const unsigned char> bytes, size_t owned_begin, size_t owned_end, uint64_t base,
+                   std::vector<Finding>& out) const {
+    Text ascii{std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())};
+    bool stream_end = owned_end == bytes.size();
+    TextScan(ascii, owned_begin, owned_end, stream_end, base, options_, wanted_, out).run();
+    for (unsigned parity : {0u, 1u}) {
+        if (utf16_evidence(bytes, base, parity) < kUtf16Threshold) continue;
+        bool big_endian = utf16_big_endian(bytes, base, parity);
+        unsigned first = static_cast<unsigned>((base + parity + (big_endian ? 1 : 0)) % 2);
+        std::string chars;
+        std::vector<uint32_t> source;
+        auto text = decode_utf16(bytes, first, !big_endian, chars, source);
+        TextScan(text, owned_begin, owned_end, stream_end, base, options_, wanted_, out).run();
+    }
+}
+
+}  // namespace izshi::pii

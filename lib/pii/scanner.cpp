@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "pii/card.h"
 #include "pii/email.h"
@@ -282,33 +283,66 @@ private:
     std::vector<DigitRun> consumed_;  // ranges already taken by an IBAN or an e-mail address
 };
 
-// UTF-16 text looks like ASCII letters and digits each paired with a zero byte. 'parity' is the
-// stream offset parity of the little-endian code units, so that consecutive buffers agree on the
-// alignment. The same bytes read big-endian from the other parity decode to the same text: the two
-// readings differ only at the ends of the text, so each pair is scanned once (see utf16_order).
-size_t utf16_evidence(std::span<const unsigned char> bytes, uint64_t base, unsigned parity) {
-    size_t count = 0;
-    for (size_t i = (base + parity) % 2; i + 1 < bytes.size(); i += 2)
-        count += bytes[i + 1] == 0 && bytes[i] < 0x80 && is_alnum(static_cast<char>(bytes[i]));
-    return count;
+// UTF-16 text is found as islands: at least kIslandUnits consecutive code units that look like text
+// (see text_unit). Only islands are decoded, so
+// random binary data, where a zero byte next to a digit is common but four text units in a row are
+// not, costs one cheap pass. Alignments follow the stream offset's parity, so that consecutive
+// buffers agree. Little-endian text read big-endian one byte later decodes to nearly the same text,
+// so for each parity one reading is taken: the one a byte order mark names, else the one whose
+// islands cover more bytes (a character such as '№' breaks the wrong one), little-endian on a tie.
+constexpr size_t kIslandUnits = 4;
+
+struct Island {
+    size_t begin, end;  // byte range in the buffer
+};
+
+// Printable ASCII and Latin-1, Cyrillic (with Kazakh letters), and general punctuation and letter-like
+// symbols such as dashes, quotes and '№', which stand between a context word and a number.
+bool text_unit(unsigned char low, unsigned char high) {
+    if (high == 0) return (low >= 0x20 && low < 0x7F) || low >= 0xA0 || low == '\t' || low == '\n' || low == '\r';
+    return high == 0x04 || high == 0x20 || high == 0x21;
 }
 
-// Little-endian (what Windows writes) unless the buffer holds a big-endian byte order mark at the
-// big-endian alignment and no little-endian one.
-bool utf16_big_endian(std::span<const unsigned char> bytes, uint64_t base, unsigned le_parity) {
+// Islands of code units starting at buffer index 'first' (every other byte from there).
+std::vector<Island> utf16_islands(std::span<const unsigned char> bytes, size_t first, bool little_endian) {
+    std::vector<Island> islands;
+    size_t run_begin = 0, units = 0;
+    size_t i = first;
+    for (; i + 1 < bytes.size(); i += 2) {
+        unsigned char low = little_endian ? bytes[i] : bytes[i + 1], high = little_endian ? bytes[i + 1] : bytes[i];
+        if (text_unit(low, high)) {
+            if (units++ == 0) run_begin = i;
+            continue;
+        }
+        if (units >= kIslandUnits) islands.push_back({run_begin, i});
+        units = 0;
+    }
+    if (units >= kIslandUnits) islands.push_back({run_begin, i});
+    return islands;
+}
+
+size_t covered(const std::vector<Island>& islands) {
+    size_t bytes = 0;
+    for (const auto& island : islands) bytes += island.end - island.begin;
+    return bytes;
+}
+
+// The byte order a byte order mark in the buffer names for these alignments, if exactly one does.
+std::optional<bool> marked_big_endian(std::span<const unsigned char> bytes, size_t le_first) {
     bool be_mark = false, le_mark = false;
     for (size_t i = 0; i + 1 < bytes.size(); ++i) {
-        bool le_aligned = (base + i) % 2 == le_parity;
+        bool le_aligned = i % 2 == le_first % 2;
         le_mark |= le_aligned && bytes[i] == 0xFF && bytes[i + 1] == 0xFE;
         be_mark |= !le_aligned && bytes[i] == 0xFE && bytes[i + 1] == 0xFF;
     }
-    return be_mark && !le_mark;
+    if (be_mark != le_mark) return be_mark;
+    return std::nullopt;
 }
 
 // UTF-16 to UTF-8, remembering for every output byte the buffer byte its code unit started at.
 // Unpaired surrogates and NUL become '\x01', which no detector takes for part of a match.
-Text decode_utf16(std::span<const unsigned char> bytes, size_t first, bool little_endian, std::string& chars,
-                  std::vector<uint32_t>& source) {
+Text decode_utf16(std::span<const unsigned char> bytes, size_t first, size_t end, bool little_endian,
+                  std::string& chars, std::vector<uint32_t>& source) {
     auto unit = [&](size_t i) -> unsigned {
         return little_endian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
     };
@@ -316,9 +350,9 @@ Text decode_utf16(std::span<const unsigned char> bytes, size_t first, bool littl
         chars.push_back(static_cast<char>(c));
         source.push_back(static_cast<uint32_t>(at));
     };
-    for (size_t i = first; i + 1 < bytes.size(); i += 2) {
+    for (size_t i = first; i + 1 < end; i += 2) {
         unsigned code = unit(i);
-        if (code >= 0xD800 && code <= 0xDBFF && i + 3 < bytes.size() && unit(i + 2) >= 0xDC00 && unit(i + 2) <= 0xDFFF) {
+        if (code >= 0xD800 && code <= 0xDBFF && i + 3 < end && unit(i + 2) >= 0xDC00 && unit(i + 2) <= 0xDFFF) {
             code = 0x10000 + ((code - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
             put(static_cast<unsigned char>(0xF0 | (code >> 18)), i);
             put(static_cast<unsigned char>(0x80 | ((code >> 12) & 0x3F)), i);
@@ -341,9 +375,6 @@ Text decode_utf16(std::span<const unsigned char> bytes, size_t first, bool littl
     return {chars, &source, little_endian ? Encoding::utf16le : Encoding::utf16be};
 }
 
-// Below this many ASCII letters and digits in UTF-16 form, a buffer is not read as UTF-16 at all.
-constexpr size_t kUtf16Threshold = 6;
-
 }  // namespace
 
 Scanner::Scanner(ScanOptions options) : options_(std::move(options)) {
@@ -356,13 +387,19 @@ void Scanner::scan(std::span<const unsigned char> bytes, size_t owned_begin, siz
     bool stream_end = owned_end == bytes.size();
     TextScan(ascii, owned_begin, owned_end, stream_end, base, options_, wanted_, out).run();
     for (unsigned parity : {0u, 1u}) {
-        if (utf16_evidence(bytes, base, parity) < kUtf16Threshold) continue;
-        bool big_endian = utf16_big_endian(bytes, base, parity);
-        unsigned first = static_cast<unsigned>((base + parity + (big_endian ? 1 : 0)) % 2);
-        std::string chars;
-        std::vector<uint32_t> source;
-        auto text = decode_utf16(bytes, first, !big_endian, chars, source);
-        TextScan(text, owned_begin, owned_end, stream_end, base, options_, wanted_, out).run();
+        size_t le_first = (base + parity) % 2;
+        auto le = utf16_islands(bytes, le_first, true);
+        auto be = utf16_islands(bytes, le_first ^ 1, false);
+        if (le.empty() && be.empty()) continue;
+        bool big_endian = marked_big_endian(bytes, le_first).value_or(covered(be) > covered(le));
+        for (const auto& island : big_endian ? be : le) {
+            std::string chars;
+            std::vector<uint32_t> source;
+            auto text = decode_utf16(bytes, island.begin, island.end, !big_endian, chars, source);
+            // An island ending before the buffer does is complete; one that reaches it may go on.
+            bool complete = stream_end || island.end + 2 <= bytes.size();
+            TextScan(text, owned_begin, owned_end, complete, base, options_, wanted_, out).run();
+        }
     }
 }
 

@@ -53,12 +53,15 @@ std::multiset<std::string> values(const std::vector<Finding>& findings) {
     return out;
 }
 
-std::string utf16(const std::string& ascii_or_utf8, bool little_endian) {
+// UTF-8 (of the Basic Multilingual Plane) to UTF-16.
+std::string utf16(const std::string& utf8, bool little_endian) {
     std::string out;
-    for (size_t i = 0; i < ascii_or_utf8.size(); ++i) {
-        auto c = static_cast<unsigned char>(ascii_or_utf8[i]);
+    for (size_t i = 0; i < utf8.size(); ++i) {
+        auto c = static_cast<unsigned char>(utf8[i]);
+        auto next = [&] { return static_cast<unsigned char>(utf8[++i]) & 0x3Fu; };
         unsigned code = c;
-        if (c >= 0xC0) code = ((c & 0x1F) << 6) | (static_cast<unsigned char>(ascii_or_utf8[++i]) & 0x3F);  // 2-byte only
+        if (c >= 0xE0) code = (c & 0x0Fu) << 12, code |= next() << 6, code |= next();
+        else if (c >= 0xC0) code = (c & 0x1Fu) << 6, code |= next();
         char low = static_cast<char>(code & 0xFF), high = static_cast<char>(code >> 8);
         out += little_endian ? std::string{low, high} : std::string{high, low};
     }

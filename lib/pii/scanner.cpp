@@ -284,9 +284,8 @@ private:
 };
 
 // UTF-16 text is found as islands: at least kIslandUnits consecutive code units that look like text
-// (see text_unit). Only islands are decoded, so
-// random binary data, where a zero byte next to a digit is common but four text units in a row are
-// not, costs one cheap pass. Alignments follow the stream offset's parity, so that consecutive
+// (see text_unit). Only islands are decoded, so random binary data, where a zero byte next to a
+// digit is common but four text units in a row are not, costs a cheap pass per reading. Alignments follow the stream offset's parity, so that consecutive
 // buffers agree. Little-endian text read big-endian one byte later decodes to nearly the same text,
 // so for each parity one reading is taken: the one a byte order mark names, else the one whose
 // islands cover more bytes (a character such as '№' breaks the wrong one), little-endian on a tie.
@@ -297,27 +296,45 @@ struct Island {
 };
 
 // Printable ASCII and Latin-1, Cyrillic (with Kazakh letters), and general punctuation and letter-like
-// symbols such as dashes, quotes and '№', which stand between a context word and a number.
+// symbols such as dashes, quotes and '№', which stand between a context word and a number. Tables,
+// because this runs for every byte pair of every buffer.
+struct TextUnitTables {
+    std::array<bool, 256> low_of_latin{};  // with high byte 0
+    std::array<bool, 256> high{};          // any low byte
+    TextUnitTables() {
+        for (unsigned c = 0x20; c < 0x7F; ++c) low_of_latin[c] = true;
+        for (unsigned c = 0xA0; c < 0x100; ++c) low_of_latin[c] = true;
+        for (unsigned char c : {'\t', '\n', '\r'}) low_of_latin[c] = true;
+        for (unsigned h : {0x04u, 0x20u, 0x21u}) high[h] = true;
+    }
+};
+
 bool text_unit(unsigned char low, unsigned char high) {
-    if (high == 0) return (low >= 0x20 && low < 0x7F) || low >= 0xA0 || low == '\t' || low == '\n' || low == '\r';
-    return high == 0x04 || high == 0x20 || high == 0x21;
+    static const TextUnitTables tables;
+    return high == 0 ? tables.low_of_latin[low] : tables.high[high];
 }
 
-// Islands of code units starting at buffer index 'first' (every other byte from there).
+// Islands of code units starting at buffer index 'first' (every other byte from there). Invariant
+// of the loop: the unit before 'i' is not text. So when the unit kIslandUnits - 1 ahead is not
+// text either, no island can start at i or at the units up to it, and they are skipped unseen: in
+// binary data nearly every probe fails and three of four units are never looked at.
 std::vector<Island> utf16_islands(std::span<const unsigned char> bytes, size_t first, bool little_endian) {
+    auto is_text = [&](size_t at) {
+        return little_endian ? text_unit(bytes[at], bytes[at + 1]) : text_unit(bytes[at + 1], bytes[at]);
+    };
     std::vector<Island> islands;
-    size_t run_begin = 0, units = 0;
-    size_t i = first;
-    for (; i + 1 < bytes.size(); i += 2) {
-        unsigned char low = little_endian ? bytes[i] : bytes[i + 1], high = little_endian ? bytes[i + 1] : bytes[i];
-        if (text_unit(low, high)) {
-            if (units++ == 0) run_begin = i;
+    constexpr size_t stride = 2 * kIslandUnits;
+    for (size_t i = first; i + 1 < bytes.size();) {
+        size_t probe = i + stride - 2;
+        if (probe + 1 < bytes.size() && !is_text(probe)) {
+            i = probe + 2;
             continue;
         }
-        if (units >= kIslandUnits) islands.push_back({run_begin, i});
-        units = 0;
+        size_t end = i;
+        while (end + 1 < bytes.size() && is_text(end)) end += 2;
+        if ((end - i) / 2 >= kIslandUnits) islands.push_back({i, end});
+        i = end + 2;  // the unit at 'end' is not text (or is past the buffer)
     }
-    if (units >= kIslandUnits) islands.push_back({run_begin, i});
     return islands;
 }
 

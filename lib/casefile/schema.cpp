@@ -147,10 +147,41 @@ CREATE INDEX verifications_evidence ON verifications(evidence_id);
 CREATE INDEX files_sha1 ON files(sha1);
 )SQL";
 
+// Version 3: personal data found by `find-pii`. A finding lies in a file's content (file_id) or in a
+// region (region_id); 'offset' counts from the start of that content or region. One row per type
+// and location. Sealed per item ("findings:N") by the pii.scan event that ends the item's scan;
+// pii_scans says which items are done, so that a rerun skips them (or, with --rescan, replaces them).
+constexpr std::string_view schema_v3 = R"SQL(
+CREATE TABLE findings (
+    id          INTEGER PRIMARY KEY,
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    file_id     INTEGER REFERENCES files(id),
+    region_id   INTEGER REFERENCES regions(id),
+    offset      INTEGER NOT NULL,
+    type        TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    encoding    TEXT NOT NULL,
+    score       INTEGER NOT NULL,
+    note        TEXT NOT NULL,
+    context     TEXT NOT NULL
+);
+CREATE UNIQUE INDEX findings_location ON findings(evidence_id, coalesce(file_id, 0), coalesce(region_id, 0), offset, type);
+CREATE INDEX findings_value ON findings(type, value);
+
+CREATE TABLE pii_scans (
+    evidence_id INTEGER PRIMARY KEY REFERENCES evidence(id),
+    types       TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    files       INTEGER NOT NULL,
+    regions     INTEGER NOT NULL,
+    findings    INTEGER NOT NULL
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list = {{1, schema_v1}, {2, schema_v2}};
+    static const std::vector<Migration> list = {{1, schema_v1}, {2, schema_v2}, {3, schema_v3}};
     return list;
 }
 

@@ -57,6 +57,10 @@ struct SealedScope {
 constexpr SealedScope later_scopes[] = {
     // `hash --mark`: which files a known hash set marked.
     {"known", "SELECT json_array(id, known) FROM files WHERE evidence_id = ? AND known IS NOT NULL ORDER BY id"},
+    // `find-pii`: the personal data found in the item.
+    {"findings",
+     "SELECT json_array(id, file_id, region_id, offset, type, value, encoding, score, note, context) FROM findings "
+     "WHERE evidence_id = ? ORDER BY id"},
     // `hash --verify`: every re-verification of the item's media.
     {"verification",
      "SELECT json_array(id, verified_at, md5, sha1, sha256, result, detail) FROM verifications "

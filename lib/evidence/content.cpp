@@ -4,9 +4,10 @@
 
 namespace izshi::evidence {
 
-void ContentDigester::begin() {
+void ContentDigester::begin(const std::string& walk_key) {
     head_.clear();
     hasher_.finish();  // discard anything from an abandoned file
+    if (observer_) observer_->begin(walk_key);
 }
 
 void ContentDigester::update(std::span<const unsigned char> bytes) {
@@ -15,6 +16,7 @@ void ContentDigester::update(std::span<const unsigned char> bytes) {
         head_.insert(head_.end(), bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(take));
     }
     hasher_.update(bytes);
+    if (observer_) observer_->update(bytes);
 }
 
 void ContentDigester::finish_and_type(FileRecord& record, FileTyper& typer) {

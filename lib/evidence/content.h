@@ -12,14 +12,29 @@ namespace izshi::evidence {
 
 inline constexpr size_t read_block_size = 1 << 20;
 
+// Another reader of every file's bytes during the same read (the PII scanner): the walkers hash
+// and type each file, and an observer sees the very same blocks (SPEC §10: every byte read once).
+class ContentObserver {
+public:
+    virtual ~ContentObserver() = default;
+    // A new file's content starts; whatever an earlier, unfinished file left is dropped.
+    virtual void begin(const std::string& walk_key) = 0;
+    virtual void update(std::span<const unsigned char> bytes) = 0;
+    virtual void end() = 0;  // the whole content was read
+};
+
 class ContentDigester {
 public:
     ContentDigester() : hasher_(hashing::MultiHasher::evidence_trio()) {}
 
-    void begin();
+    void set_observer(ContentObserver* observer) { observer_ = observer; }
+    void begin(const std::string& walk_key);
     void update(std::span<const unsigned char> bytes);
     // Fills the digests into the record; the caller types head() (now, or later in a TypingPipeline).
-    void finish(FileRecord& record) { record.digests = hasher_.finish_trio(); }
+    void finish(FileRecord& record) {
+        record.digests = hasher_.finish_trio();
+        if (observer_) observer_->end();
+    }
     // Fills digests and type; the record's name decides the extension check.
     void finish_and_type(FileRecord& record, FileTyper& typer);
     // The bytes seen so far, when the whole content fitted in the magic window.
@@ -28,6 +43,7 @@ public:
 private:
     hashing::MultiHasher hasher_;
     std::vector<unsigned char> head_;
+    ContentObserver* observer_ = nullptr;
 };
 
 }  // namespace izshi::evidence

@@ -143,7 +143,7 @@ bool LogicalWalker::read_local_file(const fs::path& full_path, FileRecord& recor
         sink_.warning(full_path.string(), std::string("cannot open: ") + std::strerror(errno));
         return false;
     }
-    digester_.begin();
+    digester_.begin(record.walk_key);
     bool ok = true;
     for (;;) {
         ssize_t got = ::read(fd, buffer_.data(), buffer_.size());
@@ -224,7 +224,7 @@ bool LogicalWalker::expand_archive(archive* reader, const FileRecord& container,
         std::vector<unsigned char> kept;  // the member's bytes, kept in case it is an archive itself
         bool readable = true;
         if (member.kind == "file") {
-            digester_.begin();
+            digester_.begin(member.walk_key);
             const void* block = nullptr;
             size_t length = 0;
             la_int64_t offset = 0;

@@ -25,6 +25,8 @@ class LogicalWalker {
 public:
     LogicalWalker(WalkSink& sink, WalkCounters& counters, ArchiveLimits limits = {});
     void walk(const std::filesystem::path& root);
+    // Also hands every file's bytes to the observer while they are read (find-pii).
+    void set_content_observer(ContentObserver* observer) { digester_.set_observer(observer); }
 
 private:
     struct Budget {

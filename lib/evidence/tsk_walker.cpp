@@ -303,6 +303,7 @@ TSK_WALK_RET_ENUM TskWalker::on_directory_entry(TSK_FS_FILE* file, const char* p
         // fls -m -h semantics: every row of a file carries the digest of its default stream.
         if (!content_read) {
             content_read = true;
+            base.walk_key = record.walk_key;  // findings of the content belong to its first row
             has_content = digest_content(*file, base);
             if (has_content) head = digester_.head();
         }
@@ -347,7 +348,7 @@ bool TskWalker::digest_content(TSK_FS_FILE& file, FileRecord& record) {
     if (!file.meta) return false;
     bool regular = file.meta->type == TSK_FS_META_TYPE_REG || file.meta->type == TSK_FS_META_TYPE_VIRT;
     if (!regular) return false;
-    digester_.begin();
+    digester_.begin(record.walk_key);
     ContentWalk walk{digester_, counters_, std::nullopt, 0};
     if (tsk_fs_file_walk(&file, TSK_FS_FILE_WALK_FLAG_NONE, content_block_callback, &walk) != 0) {
         // NTFS system files such as $Extend/$ObjId hold only indexes: no data stream is normal.

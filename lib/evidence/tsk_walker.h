@@ -23,6 +23,8 @@ class TskWalker {
 public:
     TskWalker(TSK_IMG_INFO& image, WalkSink& sink, WalkCounters& counters, unsigned threads);
     void walk();
+    // Also hands every file\'s bytes to the observer while they are read (find-pii).
+    void set_content_observer(ContentObserver* observer) { digester_.set_observer(observer); }
 
     // Needed by the libtsk callbacks, which are plain functions.
     TSK_WALK_RET_ENUM on_directory_entry(TSK_FS_FILE* file, const char* parent_path);

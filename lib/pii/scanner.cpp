@@ -128,7 +128,17 @@ private:
 
     void emit(PiiType type, std::string value, size_t begin, int score, std::string note = {}) {
         if (!wanted_[static_cast<size_t>(type)] || !owned(begin)) return;
-        out_.push_back({type, std::move(value), base_ + t_.byte_of(begin), t_.encoding, score, std::move(note)});
+        out_.push_back({type, std::move(value), base_ + t_.byte_of(begin), t_.encoding, score, std::move(note),
+                        context_at(begin)});
+    }
+
+    // The text around a match, control characters shown as spaces (for a short line in a report).
+    std::string context_at(size_t begin) const {
+        size_t from = begin > kContextBytes ? begin - kContextBytes : 0;
+        auto text = std::string(s().substr(from, 2 * kContextBytes + 16));
+        for (auto& c : text)
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+        return text;
     }
 
     bool inside_consumed(size_t position) const {

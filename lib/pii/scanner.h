@@ -34,7 +34,10 @@ struct Finding {
     Encoding encoding = Encoding::ascii;
     int score = 0;        // 0..100: how sure the detector is
     std::string note;     // e.g. "also a valid Russian INN", "birth date is not a calendar date"
+    std::string context;  // up to kContextBytes of text on each side, the match included
 };
+
+inline constexpr size_t kContextBytes = 24;
 
 struct ScanOptions {
     std::vector<PiiType> types = all_pii_types();

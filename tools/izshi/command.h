@@ -39,6 +39,7 @@ Command ingest_command();
 Command custody_command();
 Command report_command();
 Command hash_command();
+Command find_pii_command();
 
 // Shared chores, done the same way by every command.
 Expected<std::unique_ptr<casefile::CaseFile>> open_case(const std::string& path, casefile::Access access,

@@ -1,0 +1,261 @@
+#include "findpii/find_pii.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <unordered_map>
+
+#include "core/clock.h"
+#include "core/text.h"
+#include "custody/seal.h"
+#include "evidence/image_source.h"
+#include "evidence/logical_walker.h"
+#include "evidence/tsk_walker.h"
+#include "findpii/stream_scanner.h"
+
+namespace izshi::findpii {
+
+namespace {
+
+struct Item {
+    int64_t id = 0;
+    std::string label, kind, format;
+    std::vector<std::string> sources;
+    bool scanned = false;
+};
+
+std::vector<Item> items_to_scan(SQLite::Database& db, const std::vector<int64_t>& only) {
+    SQLite::Statement query(db, "SELECT e.id, e.label, e.kind, e.format, e.sources, s.evidence_id IS NOT NULL "
+                                "FROM evidence e LEFT JOIN pii_scans s ON s.evidence_id = e.id "
+                                "WHERE e.state = 'complete' ORDER BY e.id");
+    std::vector<Item> items;
+    while (query.executeStep()) {
+        Item item{query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                  query.getColumn(3).getString(),
+                  nlohmann::json::parse(query.getColumn(4).getString()).get<std::vector<std::string>>(),
+                  query.getColumn(5).getInt() != 0};
+        if (only.empty() || std::find(only.begin(), only.end(), item.id) != only.end()) items.push_back(std::move(item));
+    }
+    return items;
+}
+
+// Stores the findings of one item as they come; the caller's transaction makes them all or none.
+class FindingWriter {
+public:
+    FindingWriter(SQLite::Database& db, int64_t evidence_id)
+        : insert_(db, "INSERT OR IGNORE INTO findings(evidence_id, file_id, region_id, offset, type, value, encoding, "
+                      "score, note, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          evidence_id_(evidence_id) {}
+
+    void store(std::optional<int64_t> file_id, std::optional<int64_t> region_id, const std::vector<pii::Finding>& found) {
+        for (const auto& f : found) {
+            insert_.reset();
+            insert_.bind(1, evidence_id_);
+            if (file_id) insert_.bind(2, *file_id);
+            else insert_.bind(2);
+            if (region_id) insert_.bind(3, *region_id);
+            else insert_.bind(3);
+            insert_.bind(4, static_cast<int64_t>(f.offset));
+            insert_.bind(5, std::string(pii::pii_type_name(f.type)));
+            insert_.bind(6, f.value);
+            insert_.bind(7, std::string(pii::encoding_name(f.encoding)));
+            insert_.bind(8, f.score);
+            insert_.bind(9, f.note);
+            insert_.bind(10, f.context);
+            stored_ += static_cast<uint64_t>(insert_.exec());
+        }
+    }
+    uint64_t stored() const { return stored_; }
+
+private:
+    SQLite::Statement insert_;
+    int64_t evidence_id_;
+    uint64_t stored_ = 0;
+};
+
+// Sees every file's bytes during the re-walk and scans them; findings go to the file's row.
+class ScanningObserver : public evidence::ContentObserver {
+public:
+    ScanningObserver(const pii::Scanner& scanner, std::unordered_map<std::string, int64_t> file_ids,
+                     FindingWriter& writer, std::atomic<uint64_t>* progress)
+        : stream_(scanner), file_ids_(std::move(file_ids)), writer_(writer), progress_(progress) {}
+
+    void begin(const std::string& walk_key) override {
+        stream_.begin();
+        auto it = file_ids_.find(walk_key);
+        current_ = it == file_ids_.end() ? std::nullopt : std::optional(it->second);
+    }
+    void update(std::span<const unsigned char> bytes) override {
+        if (!current_) return;  // a file ingest did not record (it cannot happen with the same walker)
+        stream_.update(bytes);
+        if (progress_) *progress_ += bytes.size();
+    }
+    void end() override {
+        if (!current_) return;
+        writer_.store(current_, std::nullopt, stream_.finish());
+        ++files_;
+    }
+    uint64_t files() const { return files_; }
+
+private:
+    StreamScanner stream_;
+    std::unordered_map<std::string, int64_t> file_ids_;
+    FindingWriter& writer_;
+    std::atomic<uint64_t>* progress_;
+    std::optional<int64_t> current_;
+    uint64_t files_ = 0;
+};
+
+// The walkers want a sink; during a scan the inventory is already in the case, so it is dropped.
+class DiscardingSink : public evidence::WalkSink {
+public:
+    explicit DiscardingSink(const FindPiiOptions& options) : options_(options) {}
+    void volume(const evidence::VolumeRecord&) override {}
+    void file(const evidence::FileRecord&) override {}
+    void region(const evidence::RegionRecord&) override {}
+    void warning(const std::string& path, const std::string& message) override {
+        if (options_.on_warning) options_.on_warning(path, message);
+    }
+    bool already_recorded(const std::string&) override { return false; }
+
+private:
+    const FindPiiOptions& options_;
+};
+
+std::unordered_map<std::string, int64_t> file_ids_of(SQLite::Database& db, int64_t evidence_id) {
+    std::unordered_map<std::string, int64_t> ids;
+    SQLite::Statement query(db, "SELECT walk_key, id FROM files WHERE evidence_id = ?");
+    query.bind(1, evidence_id);
+    while (query.executeStep()) ids.emplace(query.getColumn(0).getString(), query.getColumn(1).getInt64());
+    return ids;
+}
+
+// Unallocated space, slack, unpartitioned space and raw volumes, read from the media.
+Expected<uint64_t> scan_regions(SQLite::Database& db, TSK_IMG_INFO& image, const Item& item,
+                                const pii::Scanner& scanner, FindingWriter& writer, const FindPiiOptions& options) {
+    SQLite::Statement query(db, "SELECT id, offset, length FROM regions WHERE evidence_id = ? ORDER BY id");
+    query.bind(1, item.id);
+    StreamScanner stream(scanner);
+    std::vector<unsigned char> block(StreamScanner::kBlock);
+    uint64_t regions = 0;
+    while (query.executeStep()) {
+        int64_t region_id = query.getColumn(0).getInt64();
+        auto offset = static_cast<TSK_OFF_T>(query.getColumn(1).getInt64());
+        auto length = static_cast<TSK_OFF_T>(query.getColumn(2).getInt64());
+        stream.begin();
+        for (TSK_OFF_T done = 0; done < length;) {
+            auto want = static_cast<size_t>(std::min<TSK_OFF_T>(static_cast<TSK_OFF_T>(block.size()), length - done));
+            ssize_t got = tsk_img_read(&image, offset + done, reinterpret_cast<char*>(block.data()), want);
+            if (got <= 0)
+                return fail(ErrorKind::input, fmt::format("{}: read error at byte {} of the media: {}", item.sources.front(),
+                                                          offset + done, evidence::tsk_error_text()));
+            stream.update(std::span(block.data(), static_cast<size_t>(got)));
+            if (options.progress) *options.progress += static_cast<uint64_t>(got);
+            done += got;
+        }
+        writer.store(std::nullopt, region_id, stream.finish());
+        ++regions;
+    }
+    return regions;
+}
+
+std::string types_text(const std::vector<pii::PiiType>& types) {
+    std::string out;
+    for (auto type : types) out += (out.empty() ? "" : ",") + std::string(pii::pii_type_name(type));
+    return out;
+}
+
+void seal_scan(casefile::CaseFile& file, const custody::Actor& actor, const Item& item, const ItemScan& scan,
+               const FindPiiOptions& options) {
+    SQLite::Statement done(file.db(), "INSERT OR REPLACE INTO pii_scans(evidence_id, types, finished_at, files, "
+                                      "regions, findings) VALUES (?, ?, ?, ?, ?, ?)");
+    done.bind(1, item.id);
+    done.bind(2, types_text(options.types));
+    done.bind(3, utc_now_iso());
+    done.bind(4, static_cast<int64_t>(scan.files));
+    done.bind(5, static_cast<int64_t>(scan.regions));
+    done.bind(6, static_cast<int64_t>(scan.findings));
+    done.exec();
+    custody::EventDraft draft;
+    draft.action = "pii.scan";
+    draft.inputs = fmt::format("[{{\"sources\":{}}}]", json_string_array(item.sources));
+    draft.details = fmt::format("{{\"evidence_id\":{},\"types\":{},\"files\":{},\"regions\":{},\"findings\":{},"
+                                "\"rescan\":{}}}",
+                                item.id, json_quote(types_text(options.types)), scan.files, scan.regions, scan.findings,
+                                options.rescan ? "true" : "false");
+    custody::append_sealing_event(file, actor, draft, fmt::format("findings:{}", item.id));
+}
+
+// Re-walks the item with the walker that ingested it, scanning every file's bytes as they pass.
+Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::Scanner& scanner, FindingWriter& writer,
+                         ItemScan& scan, const FindPiiOptions& options) {
+    DiscardingSink sink(options);
+    evidence::WalkCounters counters;
+    ScanningObserver observer(scanner, file_ids_of(file.db(), item.id), writer, options.progress);
+    if (item.kind == "image") {
+        auto image = evidence::open_image(item.sources.front());
+        if (!image) return std::unexpected(image.error());
+        evidence::TskWalker walker(**image, sink, counters, 1);
+        walker.set_content_observer(&observer);
+        walker.walk();
+        scan.files = observer.files();
+        auto regions = scan_regions(file.db(), **image, item, scanner, writer, options);
+        if (!regions) return std::unexpected(regions.error());
+        scan.regions = *regions;
+    } else {
+        evidence::LogicalWalker walker(sink, counters);
+        walker.set_content_observer(&observer);
+        walker.walk(item.sources.front());
+        scan.files = observer.files();
+    }
+    scan.findings = writer.stored();
+    return {};
+}
+
+// All of an item or nothing: the old findings go, the new ones and the sealing event come, in one
+// transaction, which rolls back if the scan fails or the process dies.
+Expected<void> scan_in_transaction(casefile::CaseFile& file, const custody::Actor& actor, const Item& item,
+                                   const pii::Scanner& scanner, ItemScan& scan, const FindPiiOptions& options) {
+    SQLite::Transaction transaction(file.db());
+    SQLite::Statement clear(file.db(), "DELETE FROM findings WHERE evidence_id = ?");
+    clear.bind(1, item.id);
+    clear.exec();
+    FindingWriter writer(file.db(), item.id);
+    if (auto scanned = scan_item(file, item, scanner, writer, scan, options); !scanned) return scanned;
+    seal_scan(file, actor, item, scan, options);
+    transaction.commit();
+    return {};
+}
+
+}  // namespace
+
+Expected<std::vector<ItemScan>> find_pii(casefile::CaseFile& file, const custody::Actor& actor,
+                                         const FindPiiOptions& options) {
+    auto items = items_to_scan(file.db(), options.evidence_ids);
+    for (auto id : options.evidence_ids)
+        if (std::none_of(items.begin(), items.end(), [&](const Item& item) { return item.id == id; }))
+            return fail(ErrorKind::usage, fmt::format("{}: no complete evidence item {}", file.path().string(), id));
+    pii::Scanner scanner({.types = options.types});
+    std::vector<ItemScan> results;
+    for (const auto& item : items) {
+        ItemScan scan{item.id, item.label};
+        if (item.scanned && !options.rescan) {
+            scan.status = "skipped";
+            results.push_back(scan);
+            continue;
+        }
+        if (auto scanned = scan_in_transaction(file, actor, item, scanner, scan, options); !scanned) {
+            scan.status = "failed";
+            scan.error = scanned.error().message;
+            file.record_error(item.id, "find-pii", item.sources.front(), scan.error);
+        } else {
+            scan.status = "scanned";
+        }
+        results.push_back(scan);
+    }
+    return results;
+}
+
+}  // namespace izshi::findpii

@@ -1,0 +1,36 @@
+#pragma once
+// `izshi find-pii`: scans every file (archive members included) and every region of the case's
+// evidence for personal data and stores the findings, sealed per item in the custody log.
+// An evidence item is scanned in one transaction: a run killed midway leaves nothing of that item,
+// and the rerun scans it again; a finished item is skipped unless a rescan is asked for.
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "casefile/case_file.h"
+#include "custody/custody_log.h"
+#include "pii/scanner.h"
+
+namespace izshi::findpii {
+
+struct FindPiiOptions {
+    std::vector<int64_t> evidence_ids;  // empty: every complete item
+    std::vector<pii::PiiType> types = pii::all_pii_types();
+    bool rescan = false;  // replace the findings of items already scanned
+    std::atomic<uint64_t>* progress = nullptr;
+    std::function<void(const std::string& path, const std::string& message)> on_warning;
+};
+
+struct ItemScan {
+    int64_t evidence_id = 0;
+    std::string label;
+    std::string status;  // "scanned", "skipped" (done before), "failed"
+    std::string error;
+    uint64_t files = 0, regions = 0, findings = 0;
+};
+
+Expected<std::vector<ItemScan>> find_pii(casefile::CaseFile& file, const custody::Actor& actor,
+                                         const FindPiiOptions& options);
+
+}  // namespace izshi::findpii

@@ -138,6 +138,15 @@ private:
         auto text = std::string(s().substr(from, 2 * kContextBytes + 16));
         for (auto& c : text)
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+        // Cut at character boundaries when the text is UTF-8: no half character at either end.
+        while (!text.empty() && (static_cast<unsigned char>(text.front()) & 0xC0) == 0x80) text.erase(0, 1);
+        size_t last_lead = text.size();
+        while (last_lead > 0 && (static_cast<unsigned char>(text[last_lead - 1]) & 0xC0) == 0x80) --last_lead;
+        if (last_lead > 0) {
+            auto lead = static_cast<unsigned char>(text[last_lead - 1]);
+            size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            if (text.size() - (last_lead - 1) < length) text.resize(last_lead - 1);
+        }
         return text;
     }
 

@@ -1,4 +1,8 @@
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
 #include "core/text.h"
+#include "report/masking.h"
 #include "report/report.h"
 #include "report/row_writer.h"
 
@@ -40,9 +44,63 @@ constexpr const char* custody_query =
     "authorization, tool_version, json(inputs) AS inputs, json(details) AS details, covers, content_digest, "
     "prev_hash, hash FROM custody_events ORDER BY seq";
 
+constexpr const char* pii_scans_query =
+    "SELECT evidence_id, types, finished_at, files, regions, findings FROM pii_scans ORDER BY evidence_id";
+
+// Where a finding lies: the file's path (archive members as archive/member), or the region.
+constexpr const char* findings_query =
+    "SELECT x.type, x.value, x.evidence_id, x.file_id, x.region_id, "
+    "coalesce(f.path, r.kind || '@' || r.offset), x.offset, x.encoding, x.score, x.note, x.context "
+    "FROM findings x LEFT JOIN files f ON f.id = x.file_id LEFT JOIN regions r ON r.id = x.region_id ORDER BY x.id";
+
+void write_pii_counts(std::ostream& out, SQLite::Database& db) {
+    out << ", \"distinct_iins\": "
+        << db.execAndGet("SELECT count(DISTINCT value) FROM findings WHERE type = 'iin'").getInt64() << ", \"counts\": {";
+    SQLite::Statement counts(db, "SELECT type, count(*) FROM findings GROUP BY type ORDER BY type");
+    for (bool first = true; counts.executeStep(); first = false)
+        out << (first ? "" : ", ") << json_quote(counts.getColumn(0).getString()) << ": " << counts.getColumn(1).getInt64();
+    out << "}";
+}
+
+// Streamed row by row (a case can hold millions); values masked unless revealed, and the context,
+// which holds the value itself, only when revealed.
+void write_findings(std::ostream& out, SQLite::Database& db, bool reveal) {
+    out << ", \"findings\": [";
+    SQLite::Statement query(db, findings_query);
+    for (bool first = true; query.executeStep(); first = false) {
+        auto type = query.getColumn(0).getString(), value = query.getColumn(1).getString();
+        auto optional_id = [&](int column) {
+            return query.getColumn(column).isNull() ? std::string("null") : std::to_string(query.getColumn(column).getInt64());
+        };
+        out << (first ? "\n  " : ",\n  ")
+            << fmt::format("{{\"type\":{},\"value\":{},\"evidence_id\":{},\"file_id\":{},\"region_id\":{},\"path\":{},"
+                           "\"offset\":{},\"encoding\":{},\"score\":{},\"note\":{},\"context\":{}}}",
+                           json_quote(type), json_quote(reveal ? value : mask_value(type, value)),
+                           query.getColumn(2).getInt64(), optional_id(3), optional_id(4),
+                           json_quote(query.getColumn(5).getString()), query.getColumn(6).getInt64(),
+                           json_quote(query.getColumn(7).getString()), query.getColumn(8).getInt(),
+                           json_quote(query.getColumn(9).getString()),
+                           reveal ? json_quote(query.getColumn(10).getString()) : "null");
+    }
+    out << "]";
+}
+
+// The personal data section; null when find-pii has never run on this case.
+void write_pii(std::ostream& out, SQLite::Database& db, bool reveal) {
+    if (!db.tableExists("pii_scans") || db.execAndGet("SELECT count(*) FROM pii_scans").getInt64() == 0) {
+        out << "null";
+        return;
+    }
+    out << "{\"masked\": " << (reveal ? "false" : "true") << ", \"scanned\": ";
+    write_rows_as_json(out, db, pii_scans_query);
+    write_pii_counts(out, db);
+    write_findings(out, db, reveal);
+    out << ", \"databases\": []}";
+}
+
 }  // namespace
 
-void write_json_report(casefile::CaseFile& file, std::ostream& out) {
+void write_json_report(casefile::CaseFile& file, std::ostream& out, const ReportOptions& options) {
     auto& db = file.db();
     const auto& info = file.info();
     out << "{\n \"schema_version\": " << json_schema_version << ",\n \"generator\": "
@@ -61,6 +119,8 @@ void write_json_report(casefile::CaseFile& file, std::ostream& out) {
     write_rows_as_json(out, db, errors_query);
     out << ",\n \"custody\": ";
     write_rows_as_json(out, db, custody_query, {{"arguments", "inputs", "details"}, {}});
+    out << ",\n \"pii\": ";
+    write_pii(out, db, options.reveal);
     out << "\n}\n";
 }
 

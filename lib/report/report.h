@@ -8,7 +8,11 @@ namespace izshi::report {
 
 inline constexpr int json_schema_version = 2;
 
-void write_json_report(casefile::CaseFile& file, std::ostream& out);
+struct ReportOptions {
+    bool reveal = false;  // personal data in full instead of masked (the CLI records who asked)
+};
+
+void write_json_report(casefile::CaseFile& file, std::ostream& out, const ReportOptions& options = {});
 void write_html_summary(casefile::CaseFile& file, std::ostream& out);
 
 }  // namespace izshi::report

@@ -2,7 +2,10 @@
 #include <fstream>
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "command.h"
+#include "core/text.h"
 #include "report/report.h"
 
 namespace izshi::cli {
@@ -11,16 +14,32 @@ namespace {
 
 struct ReportArgs {
     std::string case_path, format = "json", output;
+    bool reveal = false;
 };
 
-Runner setup(CLI::App& app, const GlobalOptions&) {
+// Revealing personal data is itself a custody event: who saw the full values, when, and why.
+int record_reveal(const ReportArgs& args, const GlobalOptions& global) {
+    auto file = open_case(args.case_path, casefile::Access::write);
+    if (!file) return report_error(file.error());
+    custody::EventDraft draft;
+    draft.action = "report.reveal";
+    draft.details = fmt::format("{{\"format\":{},\"output\":{}}}", json_quote(args.format), json_quote(args.output));
+    custody::append_event(**file, global.actor(), draft);
+    return 0;
+}
+
+Runner setup(CLI::App& app, const GlobalOptions& global) {
     auto args = std::make_shared<ReportArgs>();
     app.description("Render the case: 'json' is the documented, versioned contract for scripts "
                     "(docs/report-json.md); 'html' is a self-contained summary page.");
     add_case_option(app, args->case_path);
     app.add_option("--format", args->format, "json or html")->check(CLI::IsMember({"json", "html"}));
     app.add_option("-o,--output", args->output, "Write to this file instead of stdout");
-    return [args] {
+    app.add_flag("--reveal", args->reveal, "Show personal data in full instead of masked (8710******27); recorded in "
+                                           "the custody log with the examiner and --authorization");
+    return [args, &global] {
+        if (args->reveal)
+            if (int code = record_reveal(*args, global); code != 0) return code;
         auto file = open_case(args->case_path, casefile::Access::read);
         if (!file) return report_error(file.error());
         std::ofstream output_file;
@@ -32,7 +51,7 @@ Runner setup(CLI::App& app, const GlobalOptions&) {
         if (args->format == "html")
             report::write_html_summary(**file, out);
         else
-            report::write_json_report(**file, out);
+            report::write_json_report(**file, out, {.reveal = args->reveal});
         out.flush();
         if (!out) return report_error({ErrorKind::input, "cannot write the report"});
         return 0;

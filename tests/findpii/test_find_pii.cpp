@@ -1,0 +1,183 @@
+// `izshi find-pii` on the sample seized laptop: every seeded identifier in the files it can read
+// today is found, nothing else is; reports mask it unless revealed; reruns never duplicate; the
+// findings are sealed; the evidence is not changed.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Database.h>
+
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <set>
+
+#include "findpii/stream_scanner.h"
+#include "support/support.h"
+
+namespace fs = std::filesystem;
+using izshi::test::json_report;
+using izshi::test::run_izshi;
+
+namespace {
+
+nlohmann::json manifest() {
+    std::ifstream in(izshi::test::sample_dir() / "manifest.json");
+    return nlohmann::json::parse(in);
+}
+
+// The IINs of the identities seeded in files of these kinds.
+std::set<std::string> seeded_iins(const std::set<std::string>& kinds) {
+    auto m = manifest();
+    std::set<std::string> out;
+    for (const auto& file : m["files"])
+        if (kinds.count(file["kind"].get<std::string>()))
+            for (int index : file["identities"]) out.insert(m["identities"][static_cast<size_t>(index)]["iin"].get<std::string>());
+    return out;
+}
+
+std::set<std::string> all_seeded(const char* field) {
+    std::set<std::string> out;
+    auto m = manifest();  // kept alive: the loop walks a part of it
+    for (const auto& identity : m["identities"]) out.insert(identity[field].get<std::string>());
+    return out;
+}
+
+std::set<std::string> found_iins(const nlohmann::json& report, int64_t evidence_id) {
+    std::set<std::string> out;
+    for (const auto& f : report["pii"]["findings"])
+        if (f["type"] == "iin" && f["evidence_id"] == evidence_id) out.insert(f["value"].get<std::string>());
+    return out;
+}
+
+std::string read_all(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+struct ScannedSample {
+    izshi::test::TempDir work{"find-pii"};
+    fs::path case_file = work / "c.izshi";
+    fs::path image = izshi::test::sample_dir() / "laptop-fat32.img";
+    fs::path tree = izshi::test::sample_dir() / "tree";
+    std::string image_hash = izshi::test::sha256_of_file(image);
+
+    ScannedSample() {
+        REQUIRE(run_izshi({"ingest", "--case", case_file.string(), image.string(), tree.string()}).exit_code == 0);
+        auto scan = run_izshi({"--json", "find-pii", "--case", case_file.string()});
+        INFO(scan.err);
+        REQUIRE(scan.exit_code == 0);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("find-pii finds every seeded IIN in text, CSV, UTF-16, xlsx and deleted files, and nothing else",
+          "[find-pii][sample]") {
+    ScannedSample sample;
+    auto report = json_report(sample.case_file);  // kept alive: the loops below walk parts of it
+    auto revealed = run_izshi({"report", "--reveal", "--case", sample.case_file.string()});
+    REQUIRE(revealed.exit_code == 0);
+    auto full = nlohmann::json::parse(revealed.out);
+
+    // The folder holds every file; the FAT image holds them too, the victims list deleted.
+    auto tree_found = found_iins(full, 2);
+    for (const auto& iin : seeded_iins({"csv", "utf16-text", "text"})) CHECK(tree_found.count(iin));
+    auto image_found = found_iins(full, 1);
+    for (const auto& iin : seeded_iins({"text"})) CHECK(image_found.count(iin));  // the deleted victims list
+    // xlsx: IINs stored as text are read from the sheet inside the zip (numbers that lost their
+    // leading zero need the column logic of the leaked-database step, not built yet).
+    size_t xlsx_found = 0, xlsx_seeded = 0;
+    for (const auto& iin : seeded_iins({"xlsx"})) {
+        ++xlsx_seeded;
+        xlsx_found += tree_found.count(iin);
+    }
+    CHECK(xlsx_found * 10 >= xlsx_seeded * 8);
+    // Precision: every IIN, phone number and IBAN found belongs to a seeded identity.
+    auto iins = all_seeded("iin"), phones = all_seeded("phone"), ibans = all_seeded("iban");
+    for (const auto& f : full["pii"]["findings"]) {
+        auto value = f["value"].get<std::string>();
+        INFO(f.dump());
+        if (f["type"] == "iin") CHECK(iins.count(value));
+        if (f["type"] == "phone") CHECK(phones.count(value));
+        if (f["type"] == "iban") CHECK(ibans.count(value));
+    }
+    std::set<std::string> distinct;
+    for (const auto& f : full["pii"]["findings"])
+        if (f["type"] == "iin") distinct.insert(f["value"].get<std::string>());
+    CHECK(full["pii"]["distinct_iins"] == distinct.size());
+    CHECK(report["pii"]["distinct_iins"] == distinct.size());
+    CHECK(izshi::test::sha256_of_file(sample.image) == sample.image_hash);
+}
+
+TEST_CASE("reports mask personal data unless revealed, and revealing is recorded", "[find-pii][masking]") {
+    ScannedSample sample;
+    auto masked = run_izshi({"report", "--case", sample.case_file.string()}).out;
+    auto revealed = run_izshi({"--examiner", "Inspector A", "--authorization", "order 17", "report", "--reveal", "--case",
+                               sample.case_file.string()}).out;
+    size_t seen_revealed = 0;
+    for (const char* field : {"iin", "phone", "iban", "email"})
+        for (const auto& value : all_seeded(field)) {
+            INFO(field << " " << value);
+            CHECK(masked.find(value) == std::string::npos);
+            seen_revealed += revealed.find(value) != std::string::npos;
+        }
+    CHECK(seen_revealed > 500);
+    CHECK(masked.find("\"masked\": true") != std::string::npos);
+    auto report = json_report(sample.case_file);
+    const auto& last = report["custody"].back();
+    CHECK(last["action"] == "report.reveal");
+    CHECK(last["examiner"] == "Inspector A");
+    CHECK(last["authorization"] == "order 17");
+}
+
+TEST_CASE("a rerun skips scanned items, --rescan replaces their findings, and the findings are sealed",
+          "[find-pii][resume]") {
+    ScannedSample sample;
+    auto count = [&] {
+        SQLite::Database db(sample.case_file.string());
+        return db.execAndGet("SELECT count(*) FROM findings").getInt64();
+    };
+    auto before = count();
+    REQUIRE(before > 1000);
+    auto again = run_izshi({"--json", "find-pii", "--case", sample.case_file.string()});
+    CHECK(again.exit_code == 0);
+    CHECK(nlohmann::json::parse(again.out)["items"][0]["status"] == "skipped");
+    CHECK(count() == before);
+    auto rescan = run_izshi({"--json", "find-pii", "--case", sample.case_file.string(), "--rescan", "--evidence", "2"});
+    CHECK(rescan.exit_code == 0);
+    CHECK(nlohmann::json::parse(rescan.out)["items"][0]["status"] == "scanned");
+    CHECK(count() == before);
+    CHECK(run_izshi({"custody", "verify", "--case", sample.case_file.string()}).exit_code == 0);
+    {
+        SQLite::Database db(sample.case_file.string(), SQLite::OPEN_READWRITE);
+        db.exec("UPDATE findings SET value = '000000000000' WHERE id = (SELECT max(id) FROM findings WHERE type = 'iin')");
+    }
+    auto tampered = run_izshi({"custody", "verify", "--case", sample.case_file.string()});
+    CHECK(tampered.exit_code == 1);
+    CHECK(tampered.out.find("findings:") != std::string::npos);
+}
+
+TEST_CASE("the stream scanner finds the same as one scan whatever sizes the pieces arrive in", "[find-pii][boundary]") {
+    auto text = read_all(izshi::test::sample_dir() / "tree" / "Users" / "operator" / "Documents" / "clients_almaty.csv");
+    std::string stream;
+    while (stream.size() < 3 * izshi::findpii::StreamScanner::kBlock) stream += text;  // several blocks
+    izshi::pii::Scanner scanner;
+    izshi::findpii::StreamScanner whole(scanner), pieces(scanner);
+    auto bytes = std::span(reinterpret_cast<const unsigned char*>(stream.data()), stream.size());
+    whole.begin();
+    whole.update(bytes);
+    auto expected = whole.finish();
+    std::mt19937 random(3);
+    pieces.begin();
+    for (size_t at = 0; at < bytes.size();) {
+        size_t n = std::min<size_t>(bytes.size() - at, random() % 70000 + 1);
+        pieces.update(bytes.subspan(at, n));
+        at += n;
+    }
+    auto got = pieces.finish();
+    auto key = [](const auto& f) { return std::to_string(f.offset) + std::string(izshi::pii::pii_type_name(f.type)) + f.value; };
+    std::multiset<std::string> a, b;
+    for (const auto& f : expected) a.insert(key(f));
+    for (const auto& f : got) b.insert(key(f));
+    CHECK(a.size() > 2000);
+    CHECK(a == b);
+}

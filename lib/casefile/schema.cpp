@@ -148,8 +148,9 @@ CREATE INDEX files_sha1 ON files(sha1);
 )SQL";
 
 // Version 3: personal data found by `find-pii`. A finding lies in a file's content (file_id) or in a
-// region (region_id); 'offset' counts from the start of that content or region. One row per type
-// and location. Sealed per item ("findings:N") by the pii.scan event that ends the item's scan;
+// region (region_id); 'offset' counts from the start of that content or region. 'location' is ""
+// for bytes of the content itself, or names a structured place inside the file: a SQLite cell
+// "table/column#rowid" (offset then counts within the cell's text). One row per type and location. Sealed per item ("findings:N") by the pii.scan event that ends the item's scan;
 // pii_scans says which items are done, so that a rerun skips them (or, with --rescan, replaces them).
 constexpr std::string_view schema_v3 = R"SQL(
 CREATE TABLE findings (
@@ -158,6 +159,7 @@ CREATE TABLE findings (
     file_id     INTEGER REFERENCES files(id),
     region_id   INTEGER REFERENCES regions(id),
     offset      INTEGER NOT NULL,
+    location    TEXT NOT NULL,
     type        TEXT NOT NULL,
     value       TEXT NOT NULL,
     encoding    TEXT NOT NULL,
@@ -165,7 +167,8 @@ CREATE TABLE findings (
     note        TEXT NOT NULL,
     context     TEXT NOT NULL
 );
-CREATE UNIQUE INDEX findings_location ON findings(evidence_id, coalesce(file_id, 0), coalesce(region_id, 0), offset, type);
+CREATE UNIQUE INDEX findings_location
+    ON findings(evidence_id, coalesce(file_id, 0), coalesce(region_id, 0), location, offset, type);
 CREATE INDEX findings_value ON findings(type, value);
 
 CREATE TABLE pii_scans (

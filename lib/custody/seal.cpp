@@ -59,7 +59,8 @@ constexpr SealedScope later_scopes[] = {
     {"known", "SELECT json_array(id, known) FROM files WHERE evidence_id = ? AND known IS NOT NULL ORDER BY id"},
     // `find-pii`: the personal data found in the item.
     {"findings",
-     "SELECT json_array(id, file_id, region_id, offset, type, value, encoding, score, note, context) FROM findings "
+     "SELECT json_array(id, file_id, region_id, offset, location, type, value, encoding, score, note, context) "
+     "FROM findings "
      "WHERE evidence_id = ? ORDER BY id"},
     // `hash --verify`: every re-verification of the item's media.
     {"verification",

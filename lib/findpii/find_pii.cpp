@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <unordered_map>
 
 #include "core/clock.h"
@@ -13,7 +14,9 @@
 #include "evidence/image_source.h"
 #include "evidence/logical_walker.h"
 #include "evidence/tsk_walker.h"
+#include "findpii/sqlite_cells.h"
 #include "findpii/stream_scanner.h"
+#include "findpii/xlsx_cells.h"
 
 namespace izshi::findpii {
 
@@ -46,7 +49,7 @@ class FindingWriter {
 public:
     FindingWriter(SQLite::Database& db, int64_t evidence_id)
         : insert_(db, "INSERT OR IGNORE INTO findings(evidence_id, file_id, region_id, offset, type, value, encoding, "
-                      "score, note, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      "score, note, context, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           evidence_id_(evidence_id) {}
 
     void store(std::optional<int64_t> file_id, std::optional<int64_t> region_id, const std::vector<pii::Finding>& found) {
@@ -64,6 +67,7 @@ public:
             insert_.bind(8, f.score);
             insert_.bind(9, f.note);
             insert_.bind(10, f.context);
+            insert_.bind(11, f.location);
             stored_ += static_cast<uint64_t>(insert_.exec());
         }
     }
@@ -75,36 +79,79 @@ private:
     uint64_t stored_ = 0;
 };
 
-// Sees every file's bytes during the re-walk and scans them; findings go to the file's row.
+// Sees every file's bytes during the re-walk and scans them; findings go to the file's row. A file
+// that is a SQLite database, or a worksheet of an xlsx, is also kept in memory (up to kMaxDatabase)
+// and read for its structure: SQLite cells, spreadsheet columns.
 class ScanningObserver : public evidence::ContentObserver {
 public:
     ScanningObserver(const pii::Scanner& scanner, std::unordered_map<std::string, int64_t> file_ids,
-                     FindingWriter& writer, std::atomic<uint64_t>* progress)
-        : stream_(scanner), file_ids_(std::move(file_ids)), writer_(writer), progress_(progress) {}
+                     FindingWriter& writer, const FindPiiOptions& options)
+        : scanner_(scanner), stream_(scanner), file_ids_(std::move(file_ids)), writer_(writer), options_(options) {}
+
+    static constexpr size_t kMaxDatabase = 256u << 20;
 
     void begin(const std::string& walk_key) override {
         stream_.begin();
+        walk_key_ = walk_key;
         auto it = file_ids_.find(walk_key);
         current_ = it == file_ids_.end() ? std::nullopt : std::optional(it->second);
+        seen_ = 0;
+        database_.clear();
+        keep_database_ = false;
+        worksheet_ = is_xlsx_worksheet(walk_key);
     }
     void update(std::span<const unsigned char> bytes) override {
         if (!current_) return;  // a file ingest did not record (it cannot happen with the same walker)
+        if (seen_ == 0) keep_database_ = worksheet_ || looks_like_sqlite(bytes);
+        seen_ += bytes.size();
         stream_.update(bytes);
-        if (progress_) *progress_ += bytes.size();
+        if (keep_database_ && database_.size() + bytes.size() <= kMaxDatabase)
+            database_.insert(database_.end(), bytes.begin(), bytes.end());
+        else
+            keep_database_ = false;
+        if (options_.progress) *options_.progress += bytes.size();
     }
     void end() override {
         if (!current_) return;
-        writer_.store(current_, std::nullopt, stream_.finish());
+        auto found = stream_.finish();
+        if (keep_database_) add_cells(found);  // database_ holds the SQLite file or the worksheet
+        writer_.store(current_, std::nullopt, found);
         ++files_;
     }
     uint64_t files() const { return files_; }
 
 private:
+    // Cell findings the byte scan did not already make (a value stored as text is found by both).
+    void add_cells(std::vector<pii::Finding>& found) {
+        std::string problem;
+        auto cells = worksheet_ ? scan_worksheet_numbers(std::string_view(reinterpret_cast<const char*>(database_.data()),
+                                                                          database_.size()),
+                                                         worksheet_name())
+                                : scan_sqlite_cells(database_, scanner_, problem);
+        if (!problem.empty() && options_.on_warning) options_.on_warning(walk_key_, problem);
+        std::set<std::pair<pii::PiiType, std::string>> raw;
+        for (const auto& f : found) raw.emplace(f.type, f.value);
+        for (auto& cell : cells)
+            if (!raw.count({cell.type, cell.value})) found.push_back(std::move(cell));
+    }
+
+    std::string worksheet_name() const {
+        auto slash = walk_key_.rfind('/');
+        auto name = walk_key_.substr(slash + 1);
+        return name.substr(0, name.size() - 4);  // "sheet1"
+    }
+
+    const pii::Scanner& scanner_;
     StreamScanner stream_;
     std::unordered_map<std::string, int64_t> file_ids_;
     FindingWriter& writer_;
-    std::atomic<uint64_t>* progress_;
+    const FindPiiOptions& options_;
     std::optional<int64_t> current_;
+    std::string walk_key_;
+    uint64_t seen_ = 0;
+    std::vector<unsigned char> database_;
+    bool keep_database_ = false;
+    bool worksheet_ = false;
     uint64_t files_ = 0;
 };
 
@@ -193,7 +240,7 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
                          ItemScan& scan, const FindPiiOptions& options) {
     DiscardingSink sink(options);
     evidence::WalkCounters counters;
-    ScanningObserver observer(scanner, file_ids_of(file.db(), item.id), writer, options.progress);
+    ScanningObserver observer(scanner, file_ids_of(file.db(), item.id), writer, options);
     if (item.kind == "image") {
         auto image = evidence::open_image(item.sources.front());
         if (!image) return std::unexpected(image.error());

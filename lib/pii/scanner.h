@@ -35,6 +35,7 @@ struct Finding {
     int score = 0;        // 0..100: how sure the detector is
     std::string note;     // e.g. "also a valid Russian INN", "birth date is not a calendar date"
     std::string context;  // up to kContextBytes of text on each side, the match included
+    std::string location; // "" for bytes of the stream; set by readers of structure (a SQLite cell)
 };
 
 inline constexpr size_t kContextBytes = 24;

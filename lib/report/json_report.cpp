@@ -50,7 +50,7 @@ constexpr const char* pii_scans_query =
 // Where a finding lies: the file's path (archive members as archive/member), or the region.
 constexpr const char* findings_query =
     "SELECT x.type, x.value, x.evidence_id, x.file_id, x.region_id, "
-    "coalesce(f.path, r.kind || '@' || r.offset), x.offset, x.encoding, x.score, x.note, x.context "
+    "coalesce(f.path, r.kind || '@' || r.offset), x.offset, x.encoding, x.score, x.note, x.context, x.location "
     "FROM findings x LEFT JOIN files f ON f.id = x.file_id LEFT JOIN regions r ON r.id = x.region_id ORDER BY x.id";
 
 void write_pii_counts(std::ostream& out, SQLite::Database& db) {
@@ -74,11 +74,11 @@ void write_findings(std::ostream& out, SQLite::Database& db, bool reveal) {
         };
         out << (first ? "\n  " : ",\n  ")
             << fmt::format("{{\"type\":{},\"value\":{},\"evidence_id\":{},\"file_id\":{},\"region_id\":{},\"path\":{},"
-                           "\"offset\":{},\"encoding\":{},\"score\":{},\"note\":{},\"context\":{}}}",
+                           "\"offset\":{},\"location\":{},\"encoding\":{},\"score\":{},\"note\":{},\"context\":{}}}",
                            json_quote(type), json_quote(reveal ? value : mask_value(type, value)),
                            query.getColumn(2).getInt64(), optional_id(3), optional_id(4),
                            json_quote(query.getColumn(5).getString()), query.getColumn(6).getInt64(),
-                           json_quote(query.getColumn(7).getString()), query.getColumn(8).getInt(),
+                           json_quote(query.getColumn(11).getString()), json_quote(query.getColumn(7).getString()), query.getColumn(8).getInt(),
                            json_quote(query.getColumn(9).getString()),
                            reveal ? json_quote(query.getColumn(10).getString()) : "null");
     }

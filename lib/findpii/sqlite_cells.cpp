@@ -1,0 +1,130 @@
+#include "findpii/sqlite_cells.h"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "core/text.h"
+#include "pii/iin.h"
+
+namespace izshi::findpii {
+
+namespace {
+
+struct Closer {
+    void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+struct Finalizer {
+    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using Connection = std::unique_ptr<sqlite3, Closer>;
+using Statement = std::unique_ptr<sqlite3_stmt, Finalizer>;
+
+Statement prepare(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+    return Statement(statement);
+}
+
+std::string quoted_identifier(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::vector<std::string> table_names(sqlite3* db) {
+    std::vector<std::string> names;
+    auto query = prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    while (query && sqlite3_step(query.get()) == SQLITE_ROW)
+        names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(query.get(), 0)));
+    return names;
+}
+
+bool iin_by_name(const std::string& column) {
+    auto lower = to_lower_ascii(column);
+    return lower.find("iin") != std::string::npos || column.find("ИИН") != std::string::npos ||
+           column.find("иин") != std::string::npos;
+}
+
+// A column holds IINs when its name says so or most of its integers are IINs (with zeros restored).
+std::vector<bool> iin_columns(sqlite3* db, const std::string& table, int columns) {
+    std::vector<bool> out(static_cast<size_t>(columns));
+    std::vector<int> integers(static_cast<size_t>(columns)), valid(static_cast<size_t>(columns));
+    auto query = prepare(db, "SELECT * FROM " + quoted_identifier(table) + " LIMIT 1000");
+    while (query && sqlite3_step(query.get()) == SQLITE_ROW)
+        for (int c = 0; c < columns; ++c) {
+            if (sqlite3_column_type(query.get(), c) != SQLITE_INTEGER) continue;
+            ++integers[static_cast<size_t>(c)];
+            valid[static_cast<size_t>(c)] += pii::iin_from_number(sqlite3_column_int64(query.get(), c)).has_value();
+        }
+    for (int c = 0; c < columns; ++c) {
+        const char* name = sqlite3_column_name(query.get(), c);
+        auto i = static_cast<size_t>(c);
+        out[i] = (name && iin_by_name(name)) || (integers[i] >= 3 && valid[i] * 2 > integers[i]);
+    }
+    return out;
+}
+
+void scan_cell(const pii::Scanner& scanner, std::string_view text, const std::string& location,
+               std::vector<pii::Finding>& out) {
+    size_t before = out.size();
+    scanner.scan(std::span(reinterpret_cast<const unsigned char*>(text.data()), text.size()), 0, text.size(), 0, out);
+    for (size_t i = before; i < out.size(); ++i) out[i].location = location;
+}
+
+void scan_table(sqlite3* db, const std::string& table, const pii::Scanner& scanner, std::vector<pii::Finding>& out) {
+    auto query = prepare(db, "SELECT rowid, * FROM " + quoted_identifier(table));
+    if (!query) query = prepare(db, "SELECT 0, * FROM " + quoted_identifier(table));  // WITHOUT ROWID tables
+    if (!query) return;
+    int columns = sqlite3_column_count(query.get()) - 1;
+    auto iins = iin_columns(db, table, columns);
+    while (sqlite3_step(query.get()) == SQLITE_ROW) {
+        auto rowid = sqlite3_column_int64(query.get(), 0);
+        for (int c = 0; c < columns; ++c) {
+            int column = c + 1;
+            auto location = fmt::format("{}/{}#{}", table, sqlite3_column_name(query.get(), column), rowid);
+            int type = sqlite3_column_type(query.get(), column);
+            if (type == SQLITE_INTEGER && iins[static_cast<size_t>(c)]) {
+                if (auto iin = pii::iin_from_number(sqlite3_column_int64(query.get(), column))) {
+                    out.push_back({pii::PiiType::iin, *iin, 0, pii::Encoding::ascii, 80,
+                                   "stored as a number in a column of IINs", *iin, location});
+                    continue;
+                }
+            }
+            if (type == SQLITE_INTEGER || type == SQLITE_TEXT) {
+                auto text = reinterpret_cast<const char*>(sqlite3_column_text(query.get(), column));
+                if (text) scan_cell(scanner, text, location, out);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<pii::Finding> scan_sqlite_cells(std::span<const unsigned char> database, const pii::Scanner& scanner,
+                                            std::string& problem) {
+    std::vector<pii::Finding> out;
+    sqlite3* raw = nullptr;
+    if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        problem = "cannot open an in-memory database";
+        sqlite3_close(raw);
+        return out;
+    }
+    Connection db(raw);
+    // The bytes stay owned by the caller: no FREEONCLOSE, no RESIZEABLE, read-only.
+    auto* bytes = const_cast<unsigned char*>(database.data());
+    auto size = static_cast<sqlite3_int64>(database.size());
+    if (sqlite3_deserialize(db.get(), "main", bytes, size, size, SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+        problem = std::string("not a readable SQLite database: ") + sqlite3_errmsg(db.get());
+        return out;
+    }
+    for (const auto& table : table_names(db.get())) scan_table(db.get(), table, scanner, out);
+    if (sqlite3_errcode(db.get()) != SQLITE_OK && sqlite3_errcode(db.get()) != SQLITE_DONE &&
+        sqlite3_errcode(db.get()) != SQLITE_ROW)
+        problem = std::string("SQLite: ") + sqlite3_errmsg(db.get());
+    return out;
+}
+
+}  // namespace izshi::findpii

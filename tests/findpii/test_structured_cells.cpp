@@ -1,0 +1,92 @@
+// Readers of structure inside files: SQLite cells (INTEGER IINs) and xlsx worksheet columns (IINs
+// stored as numbers that lost their leading zeros); damaged input gives a problem, never a crash.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Database.h>
+
+#include <fstream>
+#include <iterator>
+#include <set>
+
+#include "findpii/sqlite_cells.h"
+#include "findpii/xlsx_cells.h"
+#include "support/support.h"
+
+using namespace izshi;
+
+namespace {
+
+std::vector<unsigned char> database_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("SQLite cells: INTEGER IINs in an IIN column are found, with their zeros restored", "[find-pii][sqlite]") {
+    test::TempDir work("sqlite-cells");
+    auto path = work / "crm.db";
+    {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT, iin INTEGER, phone INTEGER, note TEXT)");
+        db.exec("INSERT INTO clients(name, iin, phone, note) VALUES "
+                "('A', 871008401427, 87012345678, 'звонить'), ('B', 61211600012, 77771234567, 'e-mail a.b@mail.kz'),"
+                "('C', 901123300258, 0, '')");
+        db.exec("CREATE TABLE counters (n INTEGER)");  // a column of ordinary numbers
+        db.exec("INSERT INTO counters VALUES (1234567890), (61211600012), (42)");
+    }
+    auto bytes = database_bytes(path);
+    REQUIRE(findpii::looks_like_sqlite(bytes));
+    pii::Scanner scanner;
+    std::string problem;
+    auto found = findpii::scan_sqlite_cells(bytes, scanner, problem);
+    CHECK(problem.empty());
+    std::multiset<std::string> got;
+    for (const auto& f : found) got.insert(std::string(pii::pii_type_name(f.type)) + " " + f.value + " " + f.location);
+    CHECK(got.count("iin 871008401427 clients/iin#1"));
+    CHECK(got.count("iin 061211600012 clients/iin#2"));  // born 2006: the leading zero restored
+    CHECK(got.count("iin 901123300258 clients/iin#3"));
+    CHECK(got.count("phone +77012345678 clients/phone#1"));
+    CHECK(got.count("email a.b@mail.kz clients/note#2"));
+    for (const auto& f : found) CHECK(f.location.rfind("counters/", 0) != 0);  // 61211600012 alone is no IIN there
+}
+
+TEST_CASE("SQLite cells: a truncated or damaged database gives a problem and no crash", "[find-pii][sqlite][errors]") {
+    test::TempDir work("sqlite-damaged");
+    auto path = work / "crm.db";
+    {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE t (iin INTEGER, x TEXT)");
+        db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                "INSERT INTO t SELECT 871008401427, hex(randomblob(40)) FROM n");
+    }
+    auto bytes = database_bytes(path);
+    pii::Scanner scanner;
+    for (size_t keep : {size_t(100), size_t(5000), bytes.size() / 2}) {
+        std::vector<unsigned char> cut(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(keep));
+        std::string problem;
+        findpii::scan_sqlite_cells(cut, scanner, problem);
+        INFO("kept " << keep << " bytes");
+        CHECK_FALSE(problem.empty());
+    }
+    auto scribbled = bytes;
+    for (size_t i = 4096; i < scribbled.size(); i += 97) scribbled[i] ^= 0x5A;
+    std::string problem;
+    findpii::scan_sqlite_cells(scribbled, scanner, problem);  // must return; what it finds is a bonus
+    SUCCEED("a scribbled database was read without crashing");
+}
+
+TEST_CASE("xlsx worksheets: numbers in a column of IINs are IINs with their zeros restored", "[find-pii][xlsx]") {
+    CHECK(findpii::is_xlsx_worksheet("L|Documents/base.xlsx/xl/worksheets/sheet2.xml"));
+    CHECK_FALSE(findpii::is_xlsx_worksheet("L|Documents/base.xlsx/xl/sharedStrings.xml"));
+    const std::string sheet =
+        R"(<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ФИО</t></is></c>)"
+        R"(<c r="B1" t="inlineStr"><is><t>ИИН</t></is></c><c r="C1" t="inlineStr"><is><t>Сумма</t></is></c></row>)"
+        R"(<row r="2"><c r="B2"><v>61211600012</v></c><c r="C2"><v>61211600012</v></c></row>)"
+        R"(<row r="3"><c r="B3" s="1"><v>871008401427</v></c><c r="C3"><v>150000</v></c></row></sheetData></worksheet>)";
+    auto found = findpii::scan_worksheet_numbers(sheet, "sheet1");
+    REQUIRE(found.size() == 1);  // B2 only: C is not a column of IINs, and B3 keeps its 12 digits for the byte scan
+    CHECK(found[0].value == "061211600012");
+    CHECK(found[0].location == "sheet1/B#2");
+    CHECK(findpii::scan_worksheet_numbers("<c r=\"B2\"><v>6121160", "sheet1").empty());  // cut off: no crash
+}

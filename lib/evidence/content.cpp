@@ -15,7 +15,7 @@ void ContentDigester::update(std::span<const unsigned char> bytes) {
         size_t take = std::min(bytes.size(), magic_window - head_.size());
         head_.insert(head_.end(), bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(take));
     }
-    hasher_.update(bytes);
+    if (hash_) hasher_.update(bytes);
     if (observer_) observer_->update(bytes);
 }
 

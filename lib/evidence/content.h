@@ -27,12 +27,17 @@ class ContentDigester {
 public:
     ContentDigester() : hasher_(hashing::MultiHasher::evidence_trio()) {}
 
-    void set_observer(ContentObserver* observer) { observer_ = observer; }
+    // 'hash_too' false: the observer is the only reader (find-pii over an ingested item), so the
+    // digests, already in the case, are not computed again.
+    void set_observer(ContentObserver* observer, bool hash_too = true) {
+        observer_ = observer;
+        hash_ = hash_too;
+    }
     void begin(const std::string& walk_key);
     void update(std::span<const unsigned char> bytes);
     // Fills the digests into the record; the caller types head() (now, or later in a TypingPipeline).
     void finish(FileRecord& record) {
-        record.digests = hasher_.finish_trio();
+        record.digests = hash_ ? hasher_.finish_trio() : hashing::Digests{};
         if (observer_) observer_->end();
     }
     // Fills digests and type; the record's name decides the extension check.
@@ -44,6 +49,7 @@ private:
     hashing::MultiHasher hasher_;
     std::vector<unsigned char> head_;
     ContentObserver* observer_ = nullptr;
+    bool hash_ = true;
 };
 
 }  // namespace izshi::evidence

@@ -25,8 +25,11 @@ class LogicalWalker {
 public:
     LogicalWalker(WalkSink& sink, WalkCounters& counters, ArchiveLimits limits = {});
     void walk(const std::filesystem::path& root);
-    // Also hands every file's bytes to the observer while they are read (find-pii).
-    void set_content_observer(ContentObserver* observer) { digester_.set_observer(observer); }
+    // Also hands every file's bytes to the observer while they are read (find-pii); with
+    // hash_too false the files are not hashed again.
+    void set_content_observer(ContentObserver* observer, bool hash_too = true) {
+        digester_.set_observer(observer, hash_too);
+    }
 
 private:
     struct Budget {

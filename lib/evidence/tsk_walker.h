@@ -23,8 +23,11 @@ class TskWalker {
 public:
     TskWalker(TSK_IMG_INFO& image, WalkSink& sink, WalkCounters& counters, unsigned threads);
     void walk();
-    // Also hands every file\'s bytes to the observer while they are read (find-pii).
-    void set_content_observer(ContentObserver* observer) { digester_.set_observer(observer); }
+    // Also hands every file's bytes to the observer while they are read (find-pii); with
+    // hash_too false the files are not hashed again.
+    void set_content_observer(ContentObserver* observer, bool hash_too = true) {
+        digester_.set_observer(observer, hash_too);
+    }
 
     // Needed by the libtsk callbacks, which are plain functions.
     TSK_WALK_RET_ENUM on_directory_entry(TSK_FS_FILE* file, const char* parent_path);

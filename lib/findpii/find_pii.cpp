@@ -245,7 +245,7 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
         auto image = evidence::open_image(item.sources.front());
         if (!image) return std::unexpected(image.error());
         evidence::TskWalker walker(**image, sink, counters, 1);
-        walker.set_content_observer(&observer);
+        walker.set_content_observer(&observer, false);
         walker.walk();
         scan.files = observer.files();
         auto regions = scan_regions(file.db(), **image, item, scanner, writer, options);
@@ -253,7 +253,7 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
         scan.regions = *regions;
     } else {
         evidence::LogicalWalker walker(sink, counters);
-        walker.set_content_observer(&observer);
+        walker.set_content_observer(&observer, false);
         walker.walk(item.sources.front());
         scan.files = observer.files();
     }

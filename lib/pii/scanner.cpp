@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <optional>
 
 #include "pii/card.h"
@@ -158,8 +162,16 @@ private:
 
     void find_ibans() {
         for (size_t i = 0; i + 4 <= s().size(); ++i) {
-            if ((s()[i] | 0x20) != 'k' || (s()[i + 1] | 0x20) != 'z' || !is_digit(s()[i + 2]) || !is_digit(s()[i + 3]))
-                continue;
+            // memchr for the 'Z' (either case) is much faster than looking at every byte.
+            const void* z = nullptr;
+            for (char letter : {'Z', 'z'}) {
+                auto* hit = std::memchr(s().data() + i + 1, letter, s().size() - i - 1);
+                if (hit && (!z || hit < z)) z = hit;
+            }
+            if (!z) return;
+            i = static_cast<size_t>(static_cast<const char*>(z) - s().data()) - 1;
+            if (i + 4 > s().size()) return;
+            if ((s()[i] | 0x20) != 'k' || !is_digit(s()[i + 2]) || !is_digit(s()[i + 3])) continue;
             if (i > 0 && is_alnum(s()[i - 1])) continue;
             std::string compact;
             size_t j = i;
@@ -191,18 +203,37 @@ private:
         }
     }
 
+    // Digit runs that can matter: long enough to be something on their own (an ID card has 9
+    // digits, a passport 8), or touching a separator or '+' and so maybe a group of a written
+    // number ("+7 701 234 56 78"). In binary data this drops nearly every run before it is stored.
     void collect_runs() {
-        for (size_t i = 0; i < s().size();) {
-            if (!is_digit(s()[i])) {
-                ++i;
-                continue;
-            }
-            size_t j = i;
-            while (j < s().size() && is_digit(s()[j])) ++j;
-            if (!inside_consumed(i)) runs_.push_back({i, j});
+        const char* text = s().data();
+        const size_t size = s().size();
+        for (size_t i = next_digit(text, 0, size); i < size; i = next_digit(text, i, size)) {
+            size_t j = i + 1;
+            while (j < size && is_digit(text[j])) ++j;
+            bool grouped = (i > 0 && (separator(text[i - 1]) || text[i - 1] == '+')) || (j < size && separator(text[j]));
+            if ((j - i >= 8 || grouped) && !inside_consumed(i)) runs_.push_back({i, j});
             i = j;
         }
     }
+
+    // The first digit at or after 'from' (or 'size'): sixteen bytes at a time where SSE2 is there.
+    static size_t next_digit(const char* text, size_t from, size_t size) {
+#ifdef __SSE2__
+        const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+        for (; from + 16 <= size; from += 16) {
+            __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + from));
+            __m128i offset = _mm_sub_epi8(bytes, zero);  // digits become 0..9, all else wraps above 9
+            __m128i digits = _mm_cmpeq_epi8(_mm_min_epu8(offset, nine), offset);
+            if (int mask = _mm_movemask_epi8(digits)) return from + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        }
+#endif
+        while (from < size && !is_digit(text[from])) ++from;
+        return from;
+    }
+
+    static bool separator(char c) { return c == ' ' || c == '-' || c == '(' || c == ')' || c == '.'; }
 
     // Separators that may stand between the digit groups of one written number.
     bool joins(const DigitRun& a, const DigitRun& b) const {
@@ -303,12 +334,13 @@ private:
 };
 
 // UTF-16 text is found as islands: at least kIslandUnits consecutive code units that look like text
-// (see text_unit). Only islands are decoded, so random binary data, where a zero byte next to a
-// digit is common but four text units in a row are not, costs a cheap pass per reading. Alignments follow the stream offset's parity, so that consecutive
-// buffers agree. Little-endian text read big-endian one byte later decodes to nearly the same text,
+// (see text_unit; every identifier written out is longer). Only islands are decoded, so random
+// binary data, where a zero byte next to a digit is common but six text units in a row are not,
+// costs a cheap pass per reading. Alignments follow the stream offset's parity, so that
+// consecutive buffers agree. Little-endian text read big-endian one byte later decodes to nearly the same text,
 // so for each parity one reading is taken: the one a byte order mark names, else the one whose
 // islands cover more bytes (a character such as '№' breaks the wrong one), little-endian on a tie.
-constexpr size_t kIslandUnits = 4;
+constexpr size_t kIslandUnits = 6;
 
 struct Island {
     size_t begin, end;  // byte range in the buffer
@@ -316,21 +348,22 @@ struct Island {
 
 // Printable ASCII and Latin-1, Cyrillic (with Kazakh letters), and general punctuation and letter-like
 // symbols such as dashes, quotes and '№', which stand between a context word and a number. Tables,
-// because this runs for every byte pair of every buffer.
-struct TextUnitTables {
-    std::array<bool, 256> low_of_latin{};  // with high byte 0
-    std::array<bool, 256> high{};          // any low byte
-    TextUnitTables() {
-        for (unsigned c = 0x20; c < 0x7F; ++c) low_of_latin[c] = true;
-        for (unsigned c = 0xA0; c < 0x100; ++c) low_of_latin[c] = true;
-        for (unsigned char c : {'\t', '\n', '\r'}) low_of_latin[c] = true;
-        for (unsigned h : {0x04u, 0x20u, 0x21u}) high[h] = true;
-    }
-};
+// because this runs for every other byte of every buffer.
+constexpr std::array<bool, 256> latin_low_table = [] {
+    std::array<bool, 256> table{};
+    for (unsigned c = 0x20; c < 0x7F; ++c) table[c] = true;
+    for (unsigned c = 0xA0; c < 0x100; ++c) table[c] = true;
+    table['\t'] = table['\n'] = table['\r'] = true;
+    return table;
+}();
+constexpr std::array<bool, 256> text_high_table = [] {
+    std::array<bool, 256> table{};
+    table[0x04] = table[0x20] = table[0x21] = true;
+    return table;
+}();
 
-bool text_unit(unsigned char low, unsigned char high) {
-    static const TextUnitTables tables;
-    return high == 0 ? tables.low_of_latin[low] : tables.high[high];
+inline bool text_unit(unsigned char low, unsigned char high) {
+    return high == 0 ? latin_low_table[low] : text_high_table[high];
 }
 
 // Islands of code units starting at buffer index 'first' (every other byte from there). Invariant

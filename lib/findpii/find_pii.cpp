@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "core/clock.h"
@@ -42,6 +43,10 @@ std::vector<Item> items_to_scan(SQLite::Database& db, const std::vector<int64_t>
         if (only.empty() || std::find(only.begin(), only.end(), item.id) != only.end()) items.push_back(std::move(item));
     }
     return items;
+}
+
+unsigned scan_threads(const FindPiiOptions& options) {
+    return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 }
 
 // Stores the findings of one item as they come; the caller's transaction makes them all or none.
@@ -86,7 +91,8 @@ class ScanningObserver : public evidence::ContentObserver {
 public:
     ScanningObserver(const pii::Scanner& scanner, std::unordered_map<std::string, int64_t> file_ids,
                      FindingWriter& writer, const FindPiiOptions& options)
-        : scanner_(scanner), stream_(scanner), file_ids_(std::move(file_ids)), writer_(writer), options_(options) {}
+        : scanner_(scanner), stream_(scanner, scan_threads(options)), file_ids_(std::move(file_ids)), writer_(writer),
+          options_(options) {}
 
     static constexpr size_t kMaxDatabase = 256u << 20;
 
@@ -184,7 +190,7 @@ Expected<uint64_t> scan_regions(SQLite::Database& db, TSK_IMG_INFO& image, const
                                 const pii::Scanner& scanner, FindingWriter& writer, const FindPiiOptions& options) {
     SQLite::Statement query(db, "SELECT id, offset, length FROM regions WHERE evidence_id = ? ORDER BY id");
     query.bind(1, item.id);
-    StreamScanner stream(scanner);
+    StreamScanner stream(scanner, scan_threads(options));
     std::vector<unsigned char> block(StreamScanner::kBlock);
     uint64_t regions = 0;
     while (query.executeStep()) {

@@ -18,6 +18,7 @@ struct FindPiiOptions {
     std::vector<int64_t> evidence_ids;  // empty: every complete item
     std::vector<pii::PiiType> types = pii::all_pii_types();
     bool rescan = false;  // replace the findings of items already scanned
+    unsigned threads = 0; // threads scanning blocks of large files and regions (0: all cores)
     std::atomic<uint64_t>* progress = nullptr;
     std::function<void(const std::string& path, const std::string& message)> on_warning;
 };

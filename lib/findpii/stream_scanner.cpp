@@ -2,7 +2,21 @@
 
 namespace izshi::findpii {
 
+StreamScanner::StreamScanner(const pii::Scanner& scanner, unsigned threads) : scanner_(scanner) {
+    for (unsigned t = 1; t < threads; ++t) workers_.emplace_back([this] { work(); });
+}
+
+StreamScanner::~StreamScanner() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    for (auto& worker : workers_) worker.join();  // before the mutex and queue they use go away
+}
+
 void StreamScanner::begin() {
+    collect();  // drop whatever an abandoned stream left
     buffer_.clear();
     buffer_base_ = 0;
     owned_from_ = 0;
@@ -16,7 +30,13 @@ void StreamScanner::update(std::span<const unsigned char> bytes) {
 }
 
 void StreamScanner::scan_owned(size_t owned_end) {
-    scanner_.scan(buffer_, owned_from_, owned_end, buffer_base_, findings_);
+    if (workers_.empty()) {
+        scanner_.scan(buffer_, owned_from_, owned_end, buffer_base_, findings_);
+    } else {
+        size_t visible = std::min(buffer_.size(), owned_end + pii::kMaxMatchBytes);
+        submit({0, std::vector<unsigned char>(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(visible)),
+                owned_from_, owned_end, buffer_base_});
+    }
     owned_from_ = owned_end;
     // Keep only the look-behind margin before the next owned byte.
     if (owned_from_ > pii::kMaxMatchBytes) {
@@ -27,10 +47,55 @@ void StreamScanner::scan_owned(size_t owned_end) {
     }
 }
 
+// Waits while twice as many blocks as workers are queued: memory stays bounded.
+void StreamScanner::submit(Job job) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return in_flight_ < 2 * workers_.size(); });
+    job.index = submitted_++;
+    ++in_flight_;
+    queue_.push_back(std::move(job));
+    changed_.notify_all();
+}
+
+void StreamScanner::work() {
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;
+            job = std::move(queue_.front());
+            queue_.pop_front();
+        }
+        std::vector<pii::Finding> found;
+        scanner_.scan(job.bytes, job.owned_begin, job.owned_end, job.base, found);
+        std::lock_guard lock(mutex_);
+        done_[job.index] = std::move(found);
+        --in_flight_;
+        changed_.notify_all();
+    }
+}
+
+// Waits for the workers' blocks and returns their findings in block order.
+std::vector<pii::Finding> StreamScanner::collect() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return in_flight_ == 0; });
+    std::vector<pii::Finding> out;
+    for (auto& [index, found] : done_) out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    done_.clear();
+    submitted_ = 0;
+    return out;
+}
+
 std::vector<pii::Finding> StreamScanner::finish() {
-    if (owned_from_ < buffer_.size()) scanner_.scan(buffer_, owned_from_, buffer_.size(), buffer_base_, findings_);
-    auto out = std::move(findings_);
-    begin();
+    auto out = collect();
+    // Blocks scanned here (one thread) come before the tail; with workers, findings_ is empty.
+    out.insert(out.begin(), std::make_move_iterator(findings_.begin()), std::make_move_iterator(findings_.end()));
+    if (owned_from_ < buffer_.size()) scanner_.scan(buffer_, owned_from_, buffer_.size(), buffer_base_, out);
+    buffer_.clear();
+    buffer_base_ = 0;
+    owned_from_ = 0;
+    findings_.clear();
     return out;
 }
 

@@ -152,12 +152,13 @@ TEST_CASE("a rerun skips scanned items, --rescan replaces their findings, and th
     CHECK(tampered.out.find("findings:") != std::string::npos);
 }
 
-TEST_CASE("the stream scanner finds the same as one scan whatever sizes the pieces arrive in", "[find-pii][boundary]") {
+TEST_CASE("the stream scanner finds the same as one scan whatever the pieces and the threads", "[find-pii][boundary]") {
     auto text = read_all(izshi::test::sample_dir() / "tree" / "Users" / "operator" / "Documents" / "clients_almaty.csv");
     std::string stream;
     while (stream.size() < 3 * izshi::findpii::StreamScanner::kBlock) stream += text;  // several blocks
     izshi::pii::Scanner scanner;
-    izshi::findpii::StreamScanner whole(scanner), pieces(scanner);
+    // Pieces of random sizes, and their blocks scanned on three worker threads.
+    izshi::findpii::StreamScanner whole(scanner), pieces(scanner, 3);
     auto bytes = std::span(reinterpret_cast<const unsigned char*>(stream.data()), stream.size());
     whole.begin();
     whole.update(bytes);

@@ -100,6 +100,7 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         options.evidence_ids = args->evidence_ids;
         options.types = *types;
         options.rescan = args->rescan;
+        options.threads = global.threads;
         options.on_warning = [](const std::string& path, const std::string& message) {
             std::cerr << "izshi: warning: " << path << ": " << message << '\n';
         };

@@ -30,10 +30,12 @@ struct Item {
     bool scanned = false;
 };
 
-std::vector<Item> items_to_scan(SQLite::Database& db, const std::vector<int64_t>& only) {
-    SQLite::Statement query(db, "SELECT e.id, e.label, e.kind, e.format, e.sources, s.evidence_id IS NOT NULL "
+std::vector<Item> items_to_scan(SQLite::Database& db, const std::vector<int64_t>& only, const std::string& types) {
+    // An item counts as scanned only for the same types: asking for other types scans it again.
+    SQLite::Statement query(db, "SELECT e.id, e.label, e.kind, e.format, e.sources, s.types IS ? "
                                 "FROM evidence e LEFT JOIN pii_scans s ON s.evidence_id = e.id "
                                 "WHERE e.state = 'complete' ORDER BY e.id");
+    query.bind(1, types);
     std::vector<Item> items;
     while (query.executeStep()) {
         Item item{query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
@@ -90,9 +92,10 @@ private:
 class ScanningObserver : public evidence::ContentObserver {
 public:
     ScanningObserver(const pii::Scanner& scanner, std::unordered_map<std::string, int64_t> file_ids,
-                     FindingWriter& writer, const FindPiiOptions& options)
+                     FindingWriter& writer, const FindPiiOptions& options,
+                     std::function<void(const std::string&, const std::string&)> warn)
         : scanner_(scanner), stream_(scanner, scan_threads(options)), file_ids_(std::move(file_ids)), writer_(writer),
-          options_(options) {}
+          options_(options), warn_(std::move(warn)) {}
 
     static constexpr size_t kMaxDatabase = 256u << 20;
 
@@ -134,11 +137,15 @@ private:
                                                                           database_.size()),
                                                          worksheet_name())
                                 : scan_sqlite_cells(database_, scanner_, problem);
-        if (!problem.empty() && options_.on_warning) options_.on_warning(walk_key_, problem);
+        if (!problem.empty()) warn_(walk_key_, problem);
         std::set<std::pair<pii::PiiType, std::string>> raw;
         for (const auto& f : found) raw.emplace(f.type, f.value);
         for (auto& cell : cells)
-            if (!raw.count({cell.type, cell.value})) found.push_back(std::move(cell));
+            if (wanted(cell.type) && !raw.count({cell.type, cell.value})) found.push_back(std::move(cell));
+    }
+
+    bool wanted(pii::PiiType type) const {
+        return std::find(options_.types.begin(), options_.types.end(), type) != options_.types.end();
     }
 
     std::string worksheet_name() const {
@@ -152,6 +159,7 @@ private:
     std::unordered_map<std::string, int64_t> file_ids_;
     FindingWriter& writer_;
     const FindPiiOptions& options_;
+    std::function<void(const std::string&, const std::string&)> warn_;
     std::optional<int64_t> current_;
     std::string walk_key_;
     uint64_t seen_ = 0;
@@ -164,16 +172,21 @@ private:
 // The walkers want a sink; during a scan the inventory is already in the case, so it is dropped.
 class DiscardingSink : public evidence::WalkSink {
 public:
-    explicit DiscardingSink(const FindPiiOptions& options) : options_(options) {}
+    DiscardingSink(casefile::CaseFile& file, int64_t evidence_id, const FindPiiOptions& options)
+        : file_(file), evidence_id_(evidence_id), options_(options) {}
     void volume(const evidence::VolumeRecord&) override {}
     void file(const evidence::FileRecord&) override {}
     void region(const evidence::RegionRecord&) override {}
+    // Recorded in the case like ingest's warnings (within the item's transaction).
     void warning(const std::string& path, const std::string& message) override {
+        file_.record_error(evidence_id_, "find-pii", path, message);
         if (options_.on_warning) options_.on_warning(path, message);
     }
     bool already_recorded(const std::string&) override { return false; }
 
 private:
+    casefile::CaseFile& file_;
+    int64_t evidence_id_;
     const FindPiiOptions& options_;
 };
 
@@ -244,9 +257,10 @@ void seal_scan(casefile::CaseFile& file, const custody::Actor& actor, const Item
 // Re-walks the item with the walker that ingested it, scanning every file's bytes as they pass.
 Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::Scanner& scanner, FindingWriter& writer,
                          ItemScan& scan, const FindPiiOptions& options) {
-    DiscardingSink sink(options);
+    DiscardingSink sink(file, item.id, options);
     evidence::WalkCounters counters;
-    ScanningObserver observer(scanner, file_ids_of(file.db(), item.id), writer, options);
+    ScanningObserver observer(scanner, file_ids_of(file.db(), item.id), writer, options,
+                              [&sink](const std::string& path, const std::string& message) { sink.warning(path, message); });
     if (item.kind == "image") {
         auto image = evidence::open_image(item.sources.front());
         if (!image) return std::unexpected(image.error());
@@ -258,6 +272,9 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
         if (!regions) return std::unexpected(regions.error());
         scan.regions = *regions;
     } else {
+        std::error_code missing;
+        if (!std::filesystem::exists(item.sources.front(), missing))
+            return fail(ErrorKind::input, item.sources.front() + ": evidence source not found (moved or not mounted?)");
         evidence::LogicalWalker walker(sink, counters);
         walker.set_content_observer(&observer, false);
         walker.walk(item.sources.front());
@@ -286,7 +303,7 @@ Expected<void> scan_in_transaction(casefile::CaseFile& file, const custody::Acto
 
 Expected<std::vector<ItemScan>> find_pii(casefile::CaseFile& file, const custody::Actor& actor,
                                          const FindPiiOptions& options) {
-    auto items = items_to_scan(file.db(), options.evidence_ids);
+    auto items = items_to_scan(file.db(), options.evidence_ids, types_text(options.types));
     for (auto id : options.evidence_ids)
         if (std::none_of(items.begin(), items.end(), [&](const Item& item) { return item.id == id; }))
             return fail(ErrorKind::usage, fmt::format("{}: no complete evidence item {}", file.path().string(), id));

@@ -2,8 +2,10 @@
 
 namespace izshi::findpii {
 
+// With more than one thread, every one of them scans: the thread that feeds the blocks in spends
+// its time reading and copying, not scanning.
 StreamScanner::StreamScanner(const pii::Scanner& scanner, unsigned threads) : scanner_(scanner) {
-    for (unsigned t = 1; t < threads; ++t) workers_.emplace_back([this] { work(); });
+    for (unsigned t = 0; t < threads && threads > 1; ++t) workers_.emplace_back([this] { work(); });
 }
 
 StreamScanner::~StreamScanner() {
@@ -30,13 +32,13 @@ void StreamScanner::update(std::span<const unsigned char> bytes) {
 }
 
 void StreamScanner::scan_owned(size_t owned_end) {
-    if (workers_.empty()) {
-        scanner_.scan(buffer_, owned_from_, owned_end, buffer_base_, findings_);
-    } else {
-        size_t visible = std::min(buffer_.size(), owned_end + pii::kMaxMatchBytes);
+    // Only the margin after the block is looked at, not everything gathered since.
+    size_t visible = std::min(buffer_.size(), owned_end + pii::kMaxMatchBytes);
+    if (workers_.empty())
+        scanner_.scan(std::span(buffer_).first(visible), owned_from_, owned_end, buffer_base_, findings_);
+    else
         submit({0, std::vector<unsigned char>(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(visible)),
                 owned_from_, owned_end, buffer_base_});
-    }
     owned_from_ = owned_end;
     // Keep only the look-behind margin before the next owned byte.
     if (owned_from_ > pii::kMaxMatchBytes) {

@@ -104,6 +104,99 @@ bool has_context_before(std::string_view text, size_t begin) {
     return false;
 }
 
+// True when 'text' is UTF-8 apart from a cut sequence at either end (a context window's edges).
+bool utf8_text(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;  // cut at the start
+    while (i < text.size()) {
+        auto lead = static_cast<unsigned char>(text[i]);
+        size_t length = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 0;
+        if (length == 0) return false;
+        for (size_t k = 1; k < length; ++k) {
+            if (i + k >= text.size()) return true;  // cut at the end
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+// Text that is not UTF-8 is taken for CP1251, the Windows code page of Russian and Kazakh text:
+// А..я, Ё and ё become UTF-8, other bytes above 0x7F a '?'.
+std::string cp1251_to_utf8(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        unsigned code = byte < 0x80 ? byte : byte >= 0xC0 ? 0x410 + (byte - 0xC0) : byte == 0xA8 ? 0x401 : byte == 0xB8 ? 0x451 : '?';
+        if (code < 0x80) {
+            out.push_back(static_cast<char>(code));
+        } else {
+            out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        }
+    }
+    return out;
+}
+
+bool separator(char c) { return c == ' ' || c == '-' || c == '(' || c == ')' || c == '.'; }
+
+// Where a digit run that can matter may start: a digit next to another digit, or with a separator
+// after it or a separator or '+' before it. Lone digits, one in 25 bytes of binary data, are passed
+// over sixteen bytes at a time (SSE2) and never looked at one by one.
+bool candidate_digit(const char* text, size_t at, size_t size) {
+    if (!is_digit(text[at])) return false;
+    bool next_digit = at + 1 < size && is_digit(text[at + 1]);
+    bool next_separator = at + 1 < size && separator(text[at + 1]);
+    bool previous = at > 0 && (separator(text[at - 1]) || text[at - 1] == '+');
+    return next_digit || next_separator || previous;
+}
+
+#ifdef __SSE2__
+__m128i bytes_in(__m128i v, char low, char high) {
+    __m128i offset = _mm_sub_epi8(v, _mm_set1_epi8(low));
+    return _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(static_cast<char>(high - low))), offset);
+}
+__m128i bytes_equal(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
+__m128i separators(__m128i v) {
+    return _mm_or_si128(_mm_or_si128(bytes_equal(v, ' '), bytes_equal(v, '-')),
+                        _mm_or_si128(bytes_in(v, '(', ')'), bytes_equal(v, '.')));
+}
+__m128i load(const char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); }
+#endif
+
+size_t next_candidate_digit(const char* text, size_t from, size_t size) {
+#ifdef __SSE2__
+    if (from == 0 && size > 0) {
+        if (candidate_digit(text, 0, size)) return 0;
+        from = 1;
+    }
+    for (; from + 17 <= size; from += 16) {
+        __m128i here = load(text + from), next = load(text + from + 1), before = load(text + from - 1);
+        __m128i after_ok = _mm_or_si128(bytes_in(next, '0', '9'), separators(next));
+        __m128i before_ok = _mm_or_si128(separators(before), bytes_equal(before, '+'));
+        __m128i hits = _mm_and_si128(bytes_in(here, '0', '9'), _mm_or_si128(after_ok, before_ok));
+        if (int mask = _mm_movemask_epi8(hits)) return from + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    while (from < size && !candidate_digit(text, from, size)) ++from;
+    return from;
+}
+
+// The first "KZ" (any case) at or after 'from': where a Kazakh IBAN can start.
+size_t next_kz(const char* text, size_t from, size_t size) {
+#ifdef __SSE2__
+    for (; from + 17 <= size; from += 16) {
+        __m128i here = load(text + from), next = load(text + from + 1);
+        __m128i k = _mm_or_si128(bytes_equal(here, 'K'), bytes_equal(here, 'k'));
+        __m128i z = _mm_or_si128(bytes_equal(next, 'Z'), bytes_equal(next, 'z'));
+        if (int mask = _mm_movemask_epi8(_mm_and_si128(k, z))) return from + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; from + 1 < size; ++from)
+        if ((text[from] | 0x20) == 'k' && (text[from + 1] | 0x20) == 'z') return from;
+    return size;
+}
+
 class TextScan {
 public:
     TextScan(const Text& text, size_t owned_begin, size_t owned_end, bool stream_end, uint64_t base,
@@ -142,6 +235,7 @@ private:
         auto text = std::string(s().substr(from, 2 * kContextBytes + 16));
         for (auto& c : text)
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+        if (!utf8_text(text)) return cp1251_to_utf8(text);
         // Cut at character boundaries when the text is UTF-8: no half character at either end.
         while (!text.empty() && (static_cast<unsigned char>(text.front()) & 0xC0) == 0x80) text.erase(0, 1);
         size_t last_lead = text.size();
@@ -161,17 +255,8 @@ private:
     }
 
     void find_ibans() {
-        for (size_t i = 0; i + 4 <= s().size(); ++i) {
-            // memchr for the 'Z' (either case) is much faster than looking at every byte.
-            const void* z = nullptr;
-            for (char letter : {'Z', 'z'}) {
-                auto* hit = std::memchr(s().data() + i + 1, letter, s().size() - i - 1);
-                if (hit && (!z || hit < z)) z = hit;
-            }
-            if (!z) return;
-            i = static_cast<size_t>(static_cast<const char*>(z) - s().data()) - 1;
-            if (i + 4 > s().size()) return;
-            if ((s()[i] | 0x20) != 'k' || !is_digit(s()[i + 2]) || !is_digit(s()[i + 3])) continue;
+        for (size_t i = next_kz(s().data(), 0, s().size()); i + 4 <= s().size(); i = next_kz(s().data(), i + 1, s().size())) {
+            if (!is_digit(s()[i + 2]) || !is_digit(s()[i + 3])) continue;
             if (i > 0 && is_alnum(s()[i - 1])) continue;
             std::string compact;
             size_t j = i;
@@ -185,7 +270,7 @@ private:
             if (!is_valid_kz_iban(iban)) continue;
             emit(PiiType::iban, iban, i, 100);
             consumed_.push_back({i, j});
-            i = j;
+            i = j - 1;
         }
     }
 
@@ -205,11 +290,11 @@ private:
 
     // Digit runs that can matter: long enough to be something on their own (an ID card has 9
     // digits, a passport 8), or touching a separator or '+' and so maybe a group of a written
-    // number ("+7 701 234 56 78"). In binary data this drops nearly every run before it is stored.
+    // number ("+7 701 234 56 78"). next_candidate_digit skips the rest without looking at it.
     void collect_runs() {
         const char* text = s().data();
         const size_t size = s().size();
-        for (size_t i = next_digit(text, 0, size); i < size; i = next_digit(text, i, size)) {
+        for (size_t i = next_candidate_digit(text, 0, size); i < size; i = next_candidate_digit(text, i, size)) {
             size_t j = i + 1;
             while (j < size && is_digit(text[j])) ++j;
             bool grouped = (i > 0 && (separator(text[i - 1]) || text[i - 1] == '+')) || (j < size && separator(text[j]));
@@ -217,23 +302,6 @@ private:
             i = j;
         }
     }
-
-    // The first digit at or after 'from' (or 'size'): sixteen bytes at a time where SSE2 is there.
-    static size_t next_digit(const char* text, size_t from, size_t size) {
-#ifdef __SSE2__
-        const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
-        for (; from + 16 <= size; from += 16) {
-            __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + from));
-            __m128i offset = _mm_sub_epi8(bytes, zero);  // digits become 0..9, all else wraps above 9
-            __m128i digits = _mm_cmpeq_epi8(_mm_min_epu8(offset, nine), offset);
-            if (int mask = _mm_movemask_epi8(digits)) return from + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-        }
-#endif
-        while (from < size && !is_digit(text[from])) ++from;
-        return from;
-    }
-
-    static bool separator(char c) { return c == ' ' || c == '-' || c == '(' || c == ')' || c == '.'; }
 
     // Separators that may stand between the digit groups of one written number.
     bool joins(const DigitRun& a, const DigitRun& b) const {
@@ -293,15 +361,20 @@ private:
         }
     }
 
+    // The 5th digit decides what a 12-digit number can be (SPEC §5): 0-3 the tens of an IIN's birth
+    // day, 4-6 a BIN's type. Neither: perhaps a phone number without its '+'.
     void twelve_digits(const DigitRun& run, std::string_view digits) {
         std::string note = russian_inn12_ok(digits) ? "also a valid Russian personal INN" : "";
-        if (auto iin = parse_iin(digits); iin && iin->valid) {
-            int score = iin->date_plausible ? 95 : 70;
-            if (!note.empty()) score -= 25;
-            if (!iin->date_plausible) note += std::string(note.empty() ? "" : "; ") + "birth date is not a calendar date";
-            return emit(PiiType::iin, std::string(digits), run.begin, score, note);
-        }
-        if (is_valid_bin(digits)) return emit(PiiType::bin, std::string(digits), run.begin, note.empty() ? 90 : 65, note);
+        auto kind = classify_id(digits);
+        if (kind == IdKind::individual)
+            if (auto iin = parse_iin(digits); iin && iin->valid) {
+                int score = iin->date_plausible ? 95 : 70;
+                if (!note.empty()) score -= 25;
+                if (!iin->date_plausible) note += std::string(note.empty() ? "" : "; ") + "birth date is not a calendar date";
+                return emit(PiiType::iin, std::string(digits), run.begin, score, note);
+            }
+        if (kind == IdKind::business && is_valid_bin(digits))
+            return emit(PiiType::bin, std::string(digits), run.begin, note.empty() ? 90 : 65, note);
         national_phone(run, digits);
     }
 

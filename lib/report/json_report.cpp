@@ -33,7 +33,7 @@ constexpr const char* files_query =
     "f.extension_mismatch, f.known FROM files f LEFT JOIN volumes v ON v.id = f.volume_id ORDER BY f.id";
 
 constexpr const char* regions_query =
-    "SELECT r.evidence_id, v.idx AS volume_index, r.kind, r.offset, r.length FROM regions r "
+    "SELECT r.id, r.evidence_id, v.idx AS volume_index, r.kind, r.offset, r.length FROM regions r "
     "LEFT JOIN volumes v ON v.id = r.volume_id ORDER BY r.id";
 
 constexpr const char* errors_query =

@@ -38,6 +38,9 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
     app.add_flag("--reveal", args->reveal, "Show personal data in full instead of masked (8710******27); recorded in "
                                            "the custody log with the examiner and --authorization");
     return [args, &global] {
+        if (args->reveal && args->format != "json")
+            return report_error({ErrorKind::usage, "--reveal applies to the JSON report (the HTML summary shows no "
+                                                   "personal data)"});
         if (args->reveal)
             if (int code = record_reveal(*args, global); code != 0) return code;
         auto file = open_case(args->case_path, casefile::Access::read);

@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-cd build && ctest --output-on-failure --timeout 1200
+cd build && ctest --output-on-failure --timeout 1200 -j"$(nproc)"

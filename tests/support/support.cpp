@@ -1,10 +1,14 @@
 #include "support/support.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <random>
 #include <sstream>
@@ -61,12 +65,51 @@ TempDir::~TempDir() {
 fs::path shared_dir() { return IZSHI_SHARED_DIR; }
 fs::path corpus_dir() { return shared_dir() / "corpus"; }
 
+namespace {
+
+std::string modification_stamp(const std::vector<fs::path>& inputs) {
+    std::string stamp;
+    for (const auto& input : inputs) {
+        std::error_code error;
+        auto time = fs::last_write_time(input, error).time_since_epoch().count();
+        stamp += input.string() + " " + std::to_string(time) + "\n";
+    }
+    return stamp;
+}
+
+// Builds 'destination' once for every test process (ctest runs each test in its own process, in
+// parallel with -j): under an flock, and only when the stamp of what it is built from changed.
+fs::path build_once(const fs::path& destination, const std::string& stamp, const std::string& command,
+                    const std::string& what) {
+    fs::create_directories(destination.parent_path());
+    auto lock_path = destination.string() + ".lock";
+    int lock = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock < 0 || ::flock(lock, LOCK_EX) != 0) throw std::runtime_error("cannot lock " + lock_path);
+    auto stamp_path = destination.string() + ".stamp";
+    std::ifstream old_stamp(stamp_path);
+    std::string built_from((std::istreambuf_iterator<char>(old_stamp)), std::istreambuf_iterator<char>());
+    if (built_from != stamp || !fs::exists(destination)) {
+        fs::remove(stamp_path);
+        auto result = run_command(command);
+        if (result.exit_code != 0) {
+            ::close(lock);
+            throw std::runtime_error(what + " failed: " + result.err);
+        }
+        std::ofstream(stamp_path) << stamp;
+    }
+    ::close(lock);  // releases the flock
+    return destination;
+}
+
+}  // namespace
+
 fs::path unpacked_corpus() {
     static std::once_flag once;
     static fs::path destination = fs::path(IZSHI_BINARY_DIR) / "corpus";
     std::call_once(once, [] {
-        auto result = run_command("sh " + shell_quote(corpus_dir() / "unpack.sh") + " " + shell_quote(destination));
-        if (result.exit_code != 0) throw std::runtime_error("unpack.sh failed: " + result.err);
+        auto script = corpus_dir() / "unpack.sh";
+        build_once(destination, modification_stamp({script}),
+                   "sh " + shell_quote(script) + " " + shell_quote(destination), "unpack.sh");
     });
     return destination;
 }
@@ -75,10 +118,11 @@ fs::path sample_dir() {
     static std::once_flag once;
     static fs::path destination = fs::path(IZSHI_BINARY_DIR) / "sample";
     std::call_once(once, [] {
-        auto result = run_command("IZSHI_SYNTH=" + shell_quote(IZSHI_SYNTH_BIN) + " " +
-                                  shell_quote(fs::path(IZSHI_SOURCE_DIR) / "samples" / "make-sample.sh") + " " +
-                                  shell_quote(destination) + " --seed 42");
-        if (result.exit_code != 0) throw std::runtime_error("make-sample.sh failed: " + result.err);
+        auto script = fs::path(IZSHI_SOURCE_DIR) / "samples" / "make-sample.sh";
+        build_once(destination, modification_stamp({script, IZSHI_SYNTH_BIN}),
+                   "IZSHI_SYNTH=" + shell_quote(IZSHI_SYNTH_BIN) + " " + shell_quote(script) + " " +
+                       shell_quote(destination) + " --seed 42",
+                   "make-sample.sh");
     });
     return destination;
 }

@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <random>
 #include <set>
 
@@ -102,6 +103,33 @@ TEST_CASE("find-pii finds every seeded IIN in text, CSV, UTF-16, xlsx, SQLite an
     CHECK(full["pii"]["distinct_iins"] == distinct.size());
     CHECK(report["pii"]["distinct_iins"] == distinct.size());
     CHECK(izshi::test::sha256_of_file(sample.image) == sample.image_hash);
+}
+
+TEST_CASE("the files holding many people are reported as personal-data databases, with overlaps",
+          "[find-pii][databases]") {
+    ScannedSample sample;
+    auto report = json_report(sample.case_file);
+    auto m = manifest();
+    std::map<std::string, size_t> expected;  // path in the tree -> identities seeded there
+    for (const auto& file : m["files"]) {
+        std::string kind = file["kind"];
+        if (kind == "csv" || kind == "sqlite" || kind == "text") expected[file["path"]] = file["identities"].size();
+        if (kind == "xlsx") expected[file["path"].get<std::string>() + "/xl/worksheets/sheet1.xml"] = file["identities"].size();
+    }
+    std::map<std::string, nlohmann::json> tree_databases;
+    for (const auto& database : report["pii"]["databases"])
+        if (database["evidence_id"] == 2) tree_databases[database["path"]] = database;
+    REQUIRE(tree_databases.size() == expected.size());
+    for (const auto& [path, people] : expected) {
+        INFO(path);
+        REQUIRE(tree_databases.count(path));
+        CHECK(tree_databases[path]["distinct_iins"] == people);
+        // The same people on the seized laptop's image: the overlap names the other evidence item.
+        bool on_image = false;
+        for (const auto& overlap : tree_databases[path]["overlaps"]) on_image |= overlap["evidence_id"] == 1;
+        if (path.find(".xlsx") == std::string::npos) CHECK(on_image);
+    }
+    CHECK(tree_databases["Users/operator/AppData/Roaming/crm/clients.db"]["columns"].contains("clients/iin"));
 }
 
 TEST_CASE("reports mask personal data unless revealed, and revealing is recorded", "[find-pii][masking]") {

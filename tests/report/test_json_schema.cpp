@@ -21,6 +21,8 @@ TEST_CASE("the JSON report validates against docs/report-json.schema.json", "[re
     auto known = work / "known.sha256";
     izshi::test::write_file(known, izshi::test::run_izshi({"hash", "--format", "sum", "-r", (sample / "tree").string()}).out);
     REQUIRE(run_izshi({"hash", "--case", case_file.string(), "--known", known.string(), "--mark", "known-bad"}).exit_code == 0);
+    // Findings and personal-data databases fill the pii section.
+    REQUIRE(run_izshi({"find-pii", "--case", case_file.string()}).exit_code == 0);
     auto report = work / "report.json";
     REQUIRE(run_izshi({"report", "--case", case_file.string(), "-o", report.string()}).exit_code == 0);
     auto schema = fs::path(IZSHI_SOURCE_DIR) / "docs" / "report-json.schema.json";
@@ -40,4 +42,6 @@ TEST_CASE("the JSON report validates against docs/report-json.schema.json", "[re
     size_t known_bad = 0;
     for (const auto& file : parsed["files"]) known_bad += file["known"] == "known-bad";
     CHECK(known_bad > 0);
+    CHECK(parsed["pii"]["databases"].size() >= 3);
+    CHECK(parsed["pii"]["distinct_iins"] > 250);
 }

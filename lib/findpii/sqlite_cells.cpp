@@ -113,6 +113,15 @@ std::vector<pii::Finding> scan_sqlite_cells(std::span<const unsigned char> datab
         return out;
     }
     Connection db(raw);
+    // SQLite cannot open a database in WAL mode from memory; bytes 18 and 19 (write and read format
+    // versions) say WAL with 2. A copy saying 1 (rollback journal) reads the same pages. The bytes of
+    // the evidence are never changed: only this copy.
+    std::vector<unsigned char> patched;
+    if (database.size() > 19 && (database[18] == 2 || database[19] == 2)) {
+        patched.assign(database.begin(), database.end());
+        patched[18] = patched[19] = 1;
+        database = patched;
+    }
     // The bytes stay owned by the caller: no FREEONCLOSE, no RESIZEABLE, read-only.
     auto* bytes = const_cast<unsigned char*>(database.data());
     auto size = static_cast<sqlite3_int64>(database.size());

@@ -71,6 +71,9 @@ std::optional<CardNumber> parse_card(std::string_view written) {
     auto groups = group_lengths(written, card.digits);
     if (groups.empty() || !grouping_ok(groups)) return std::nullopt;
     if (card.digits.size() < 13 || card.digits.size() > 19 || !luhn_ok(card.digits)) return std::nullopt;
+    // Payment cards are issued in the ranges 2-6 (ISO/IEC 7812 major industry identifiers). SIM card
+    // ICCIDs (89...) and the 17-digit timestamps of browsers (13...) also pass Luhn one time in ten.
+    if (card.digits[0] < '2' || card.digits[0] > '6') return std::nullopt;
     card.scheme = scheme_of(card.digits);
     return card;
 }

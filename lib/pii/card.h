@@ -16,7 +16,8 @@ struct CardNumber {
 };
 
 // Accepts "4539148803436467", "4539 1488 0343 6467", "4539-1488-0343-6467" (one kind of separator,
-// groups of 4 but for the last, or Amex 4-6-5); nullopt for anything else or a failed Luhn check.
+// groups of 4 but for the last, or Amex 4-6-5); nullopt for anything else, a failed Luhn check, or
+// a first digit outside the payment ranges 2-6.
 std::optional<CardNumber> parse_card(std::string_view written);
 
 }  // namespace izshi::pii

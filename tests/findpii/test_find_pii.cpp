@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -151,6 +152,35 @@ TEST_CASE("reports mask personal data unless revealed, and revealing is recorded
     CHECK(last["action"] == "report.reveal");
     CHECK(last["examiner"] == "Inspector A");
     CHECK(last["authorization"] == "order 17");
+}
+
+TEST_CASE("feature files have one escaped, tab-separated line per finding, masked unless revealed",
+          "[find-pii][features]") {
+    ScannedSample sample;
+    auto report = json_report(sample.case_file);
+    auto masked = sample.work / "features";
+    auto revealed = sample.work / "features-revealed";
+    REQUIRE(run_izshi({"report", "--case", sample.case_file.string(), "--format", "features", "-o", masked.string()}).exit_code == 0);
+    REQUIRE(run_izshi({"report", "--case", sample.case_file.string(), "--format", "features", "--reveal", "-o",
+                       revealed.string()}).exit_code == 0);
+    CHECK(run_izshi({"report", "--case", sample.case_file.string(), "--format", "features"}).exit_code == 2);  // no -o
+    auto iins = all_seeded("iin");
+    for (const auto& [folder, reveal] : {std::pair{masked, false}, std::pair{revealed, true}}) {
+        size_t lines = 0;
+        for (const auto& entry : fs::directory_iterator(folder)) {
+            std::ifstream in(entry.path());
+            for (std::string line; std::getline(in, line);) {
+                if (line.starts_with("#")) continue;
+                ++lines;
+                INFO(entry.path() << ": " << line);
+                CHECK(std::count(line.begin(), line.end(), '\t') == 2);
+                auto feature = line.substr(line.find('\t') + 1);
+                feature = feature.substr(0, feature.find('\t'));
+                if (entry.path().filename() == "iin.txt") CHECK(iins.count(feature) == (reveal ? 1u : 0u));
+            }
+        }
+        CHECK(lines == report["pii"]["findings"].size());
+    }
 }
 
 TEST_CASE("a rerun skips scanned items, --rescan replaces their findings, and the findings are sealed",

@@ -31,20 +31,29 @@ int record_reveal(const ReportArgs& args, const GlobalOptions& global) {
 Runner setup(CLI::App& app, const GlobalOptions& global) {
     auto args = std::make_shared<ReportArgs>();
     app.description("Render the case: 'json' is the documented, versioned contract for scripts "
-                    "(docs/report-json.md); 'html' is a self-contained summary page.");
+                    "(docs/report-json.md); 'html' is a self-contained summary page; 'features' writes bulk_extractor "
+                    "feature files of the personal data found. Personal data is masked unless --reveal is given.");
     add_case_option(app, args->case_path);
-    app.add_option("--format", args->format, "json or html")->check(CLI::IsMember({"json", "html"}));
+    app.add_option("--format", args->format, "json, html, or features (bulk_extractor feature files, one per "
+                                             "personal-data type, into the folder given with -o)")
+        ->check(CLI::IsMember({"json", "html", "features"}));
     app.add_option("-o,--output", args->output, "Write to this file instead of stdout");
     app.add_flag("--reveal", args->reveal, "Show personal data in full instead of masked (8710******27); recorded in "
                                            "the custody log with the examiner and --authorization");
     return [args, &global] {
-        if (args->reveal && args->format != "json")
-            return report_error({ErrorKind::usage, "--reveal applies to the JSON report (the HTML summary shows no "
-                                                   "personal data)"});
+        if (args->reveal && args->format == "html")
+            return report_error({ErrorKind::usage, "--reveal applies to the JSON report and the feature files (the "
+                                                   "HTML summary shows no personal data)"});
+        if (args->format == "features" && args->output.empty())
+            return report_error({ErrorKind::usage, "--format features writes a folder: give it with -o DIR"});
         if (args->reveal)
             if (int code = record_reveal(*args, global); code != 0) return code;
         auto file = open_case(args->case_path, casefile::Access::read);
         if (!file) return report_error(file.error());
+        if (args->format == "features") {
+            auto lines = report::write_feature_files(**file, args->output, {.reveal = args->reveal});
+            return lines ? 0 : report_error(lines.error());
+        }
         std::ofstream output_file;
         if (!args->output.empty()) {
             output_file.open(args->output, std::ios::binary | std::ios::trunc);

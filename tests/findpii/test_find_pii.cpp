@@ -154,6 +154,20 @@ TEST_CASE("reports mask personal data unless revealed, and revealing is recorded
     CHECK(last["authorization"] == "order 17");
 }
 
+TEST_CASE("ingest --find-pii inventories and then scans the items of the run", "[find-pii][ingest]") {
+    izshi::test::TempDir work("ingest-find-pii");
+    auto case_file = (work / "c.izshi").string();
+    auto result = run_izshi({"--json", "ingest", "--find-pii", "--case", case_file,
+                             (izshi::test::sample_dir() / "tree").string()});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    auto summary = nlohmann::json::parse(result.out);
+    CHECK(summary["items"][0]["status"] == "ingested");
+    CHECK(summary["pii"]["items"][0]["status"] == "scanned");
+    CHECK(summary["pii"]["distinct_iins"] == manifest()["identities"].size());
+    CHECK(run_izshi({"custody", "verify", "--case", case_file}).exit_code == 0);
+}
+
 TEST_CASE("feature files have one escaped, tab-separated line per finding, masked unless revealed",
           "[find-pii][features]") {
     ScannedSample sample;

@@ -50,22 +50,22 @@ Totals case_totals(SQLite::Database& db) {
     return totals;
 }
 
-void print_summary(const std::vector<findpii::ItemScan>& items, const Totals& totals, bool json) {
-    if (json) {
-        std::string out = "{\"items\":[";
-        for (size_t i = 0; i < items.size(); ++i) {
-            const auto& s = items[i];
-            out += fmt::format("{}{{\"evidence_id\":{},\"label\":{},\"status\":{},\"error\":{},\"files\":{},"
-                               "\"regions\":{},\"findings\":{}}}",
-                               i ? "," : "", s.evidence_id, json_quote(s.label), json_quote(s.status),
-                               s.error.empty() ? "null" : json_quote(s.error), s.files, s.regions, s.findings);
-        }
-        out += fmt::format("],\"distinct_iins\":{},\"counts\":{{", totals.distinct_iins);
-        for (size_t i = 0; i < totals.by_type.size(); ++i)
-            out += fmt::format("{}{}:{}", i ? "," : "", json_quote(totals.by_type[i].first), totals.by_type[i].second);
-        std::cout << out << "}}\n";
-        return;
+std::string summary_json(const std::vector<findpii::ItemScan>& items, const Totals& totals) {
+    std::string out = "{\"items\":[";
+    for (size_t i = 0; i < items.size(); ++i) {
+        const auto& s = items[i];
+        out += fmt::format("{}{{\"evidence_id\":{},\"label\":{},\"status\":{},\"error\":{},\"files\":{},"
+                           "\"regions\":{},\"findings\":{}}}",
+                           i ? "," : "", s.evidence_id, json_quote(s.label), json_quote(s.status),
+                           s.error.empty() ? "null" : json_quote(s.error), s.files, s.regions, s.findings);
     }
+    out += fmt::format("],\"distinct_iins\":{},\"counts\":{{", totals.distinct_iins);
+    for (size_t i = 0; i < totals.by_type.size(); ++i)
+        out += fmt::format("{}{}:{}", i ? "," : "", json_quote(totals.by_type[i].first), totals.by_type[i].second);
+    return out + "}}";
+}
+
+void print_summary_text(const std::vector<findpii::ItemScan>& items, const Totals& totals) {
     for (const auto& s : items) {
         if (s.status == "failed") std::cout << fmt::format("FAILED   #{} {}: {}\n", s.evidence_id, s.label, s.error);
         else if (s.status == "skipped") std::cout << fmt::format("skipped  #{} {} (scanned before; --rescan to redo)\n", s.evidence_id, s.label);
@@ -77,11 +77,33 @@ void print_summary(const std::vector<findpii::ItemScan>& items, const Totals& to
     std::cout << '\n';
 }
 
+}  // namespace
+
+int scan_for_pii(casefile::CaseFile& file, const GlobalOptions& global, findpii::FindPiiOptions options,
+                 std::string* json_out) {
+    options.threads = global.threads;
+    options.on_warning = [](const std::string& path, const std::string& message) {
+        std::cerr << "izshi: warning: " << path << ": " << message << '\n';
+    };
+    auto items = findpii::find_pii(file, global.actor(), options);
+    if (!items) return report_error(items.error());
+    for (const auto& item : *items)
+        if (!item.error.empty()) std::cerr << "izshi: " << item.error << '\n';
+    auto totals = case_totals(file.db());
+    if (json_out) *json_out = summary_json(*items, totals);
+    else if (global.json) std::cout << summary_json(*items, totals) << '\n';
+    else print_summary_text(*items, totals);
+    bool failed = std::any_of(items->begin(), items->end(), [](const auto& item) { return item.status == "failed"; });
+    return failed ? 3 : 0;
+}
+
+namespace {
+
 Runner setup(CLI::App& app, const GlobalOptions& global) {
     auto args = std::make_shared<FindPiiArgs>();
     app.description(
         "Scan the evidence of a case for personal data of Kazakh citizens: IIN and BIN (check digit), phone numbers "
-        "(libphonenumber; KZ, RU, UA, BY, AM), KZ IBANs, payment cards (Luhn), ID-card and passport numbers next to a "
+        "(libphonenumber, any country; without a country code read as Kazakh), KZ IBANs, payment cards (Luhn), ID-card and passport numbers next to a "
         "context word, e-mail addresses; in every file, archive member, unallocated space, slack and raw region; in "
         "UTF-8, CP1251 and UTF-16. Findings are stored in the case and sealed in the custody log; finished items are "
         "skipped on a rerun. Values are stored in full in the case; reports mask them.\n"
@@ -100,17 +122,7 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         options.evidence_ids = args->evidence_ids;
         options.types = *types;
         options.rescan = args->rescan;
-        options.threads = global.threads;
-        options.on_warning = [](const std::string& path, const std::string& message) {
-            std::cerr << "izshi: warning: " << path << ": " << message << '\n';
-        };
-        auto items = findpii::find_pii(**file, global.actor(), options);
-        if (!items) return report_error(items.error());
-        for (const auto& item : *items)
-            if (!item.error.empty()) std::cerr << "izshi: " << item.error << '\n';
-        print_summary(*items, case_totals((*file)->db()), global.json);
-        bool failed = std::any_of(items->begin(), items->end(), [](const auto& item) { return item.status == "failed"; });
-        return failed ? 3 : 0;
+        return scan_for_pii(**file, global, options, nullptr);
     };
 }
 

@@ -16,6 +16,7 @@ struct IngestArgs {
     std::string case_path;
     std::vector<std::string> sources;
     evidence::SeizureDetails seizure;
+    bool find_pii = false;
 };
 
 // One line, redrawn: files and bytes so far, and for images the media hash's rate and time left
@@ -49,11 +50,12 @@ std::string outcome_json(const evidence::ItemOutcome& item) {
         optional(item.sha256), json_quote(item.verification));
 }
 
-void print_summary(const evidence::IngestResult& result, bool json) {
+// With --json and --find-pii, the scan's summary (find-pii --json) is the value of "pii".
+void print_summary(const evidence::IngestResult& result, bool json, const std::string& pii_json) {
     if (json) {
         std::cout << "{\"items\":[";
         for (size_t i = 0; i < result.items.size(); ++i) std::cout << (i ? "," : "") << outcome_json(result.items[i]);
-        std::cout << "]}\n";
+        std::cout << "]" << (pii_json.empty() ? "" : ",\"pii\":" + pii_json) << "}\n";
         return;
     }
     for (const auto& item : result.items) {
@@ -87,6 +89,8 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
     app.add_option("--seized-at", args->seizure.seized_at, "When it was seized (ISO 8601, e.g. 2026-03-14T09:30+05:00)");
     app.add_option("--seized-by", args->seizure.seized_by, "Who seized it");
     app.add_option("--notes", args->seizure.notes, "Free-text notes recorded with the item");
+    app.add_flag("--find-pii", args->find_pii, "Then scan the items of this run for personal data, as find-pii does "
+                                               "(a second read of each item)");
     return [args, &global] {
         auto file = open_case(args->case_path, casefile::Access::write, true);
         if (!file) return report_error(file.error());
@@ -103,8 +107,20 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         if (global.show_progress()) std::cerr << '\n';
         for (const auto& item : result.items)
             if (!item.error.empty()) std::cerr << "izshi: " << item.error << '\n';
-        print_summary(result, global.json);
-        if (result.any_input_error()) return 3;
+        int pii_code = 0;
+        std::string pii_json;
+        if (args->find_pii) {
+            if (!global.json) print_summary(result, false, "");
+            findpii::FindPiiOptions options;
+            for (const auto& item : result.items)
+                if (item.evidence_id && item.status != "failed") options.evidence_ids.push_back(*item.evidence_id);
+            if (!options.evidence_ids.empty()) pii_code = scan_for_pii(**file, global, options, global.json ? &pii_json : nullptr);
+            if (global.json) print_summary(result, true, pii_json);
+        } else {
+            print_summary(result, global.json, "");
+        }
+        if (result.any_input_error() || pii_code == 3) return 3;
+        if (pii_code != 0) return pii_code;
         return result.any_hash_mismatch() ? 1 : 0;
     };
 }

@@ -10,6 +10,7 @@
 #include "casefile/case_file.h"
 #include "core/error.h"
 #include "custody/custody_log.h"
+#include "findpii/find_pii.h"
 
 namespace izshi::cli {
 
@@ -45,6 +46,10 @@ Command find_pii_command();
 Expected<std::unique_ptr<casefile::CaseFile>> open_case(const std::string& path, casefile::Access access,
                                                         bool create_if_missing = false);
 int report_error(const Error& error);  // prints "izshi: message" to stderr, returns the exit code
+// find-pii on an open case, its summary printed (or, with json_out, returned as JSON); used by
+// find-pii and by ingest --find-pii. Returns the exit code.
+int scan_for_pii(casefile::CaseFile& file, const GlobalOptions& global, findpii::FindPiiOptions options,
+                 std::string* json_out);
 void add_case_option(CLI::App& app, std::string& case_path);
 
 }  // namespace izshi::cli

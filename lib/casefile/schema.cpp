@@ -150,7 +150,8 @@ CREATE INDEX files_sha1 ON files(sha1);
 // Version 3: personal data found by `find-pii`. A finding lies in a file's content (file_id) or in a
 // region (region_id); 'offset' counts from the start of that content or region. 'location' is ""
 // for bytes of the content itself, or names a structured place inside the file: a SQLite cell
-// "table/column#rowid" (offset then counts within the cell's text). One row per type and location. Sealed per item ("findings:N") by the pii.scan event that ends the item's scan;
+// "table/column#rowid" (offset then counts within the cell's text), a worksheet cell, a CSV column
+// and line. One row per type and location. Sealed per item ("findings:N") by the pii.scan event that ends the item's scan;
 // pii_scans says which items are done, so that a rerun skips them (or, with --rescan, replaces them).
 constexpr std::string_view schema_v3 = R"SQL(
 CREATE TABLE findings (

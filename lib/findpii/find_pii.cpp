@@ -15,6 +15,7 @@
 #include "evidence/image_source.h"
 #include "evidence/logical_walker.h"
 #include "evidence/tsk_walker.h"
+#include "findpii/delimited_columns.h"
 #include "findpii/sqlite_cells.h"
 #include "findpii/stream_scanner.h"
 #include "findpii/xlsx_cells.h"
@@ -87,8 +88,8 @@ private:
 };
 
 // Sees every file's bytes during the re-walk and scans them; findings go to the file's row. A file
-// that is a SQLite database, or a worksheet of an xlsx, is also kept in memory (up to kMaxDatabase)
-// and read for its structure: SQLite cells, spreadsheet columns.
+// that is a SQLite database, a worksheet of an xlsx, or a CSV/TSV export is also kept in memory (up
+// to kMaxDatabase) and read for its structure: SQLite cells, spreadsheet and CSV columns.
 class ScanningObserver : public evidence::ContentObserver {
 public:
     ScanningObserver(const pii::Scanner& scanner, std::unordered_map<std::string, int64_t> file_ids,
@@ -108,10 +109,11 @@ public:
         database_.clear();
         keep_database_ = false;
         worksheet_ = is_xlsx_worksheet(walk_key);
+        delimited_ = is_delimited_text(walk_key);
     }
     void update(std::span<const unsigned char> bytes) override {
         if (!current_) return;  // a file ingest did not record (it cannot happen with the same walker)
-        if (seen_ == 0) keep_database_ = worksheet_ || looks_like_sqlite(bytes);
+        if (seen_ == 0) keep_database_ = worksheet_ || delimited_ || looks_like_sqlite(bytes);
         seen_ += bytes.size();
         stream_.update(bytes);
         if (keep_database_ && database_.size() + bytes.size() <= kMaxDatabase)
@@ -123,7 +125,11 @@ public:
     void end() override {
         if (!current_) return;
         auto found = stream_.finish();
-        if (keep_database_) add_cells(found);  // database_ holds the SQLite file or the worksheet
+        // database_ holds the SQLite file, the worksheet or the CSV: its structure is read too.
+        if (keep_database_ && delimited_)
+            label_columns(std::string_view(reinterpret_cast<const char*>(database_.data()), database_.size()), found);
+        else if (keep_database_)
+            add_cells(found);
         writer_.store(current_, std::nullopt, found);
         ++files_;
     }
@@ -166,6 +172,7 @@ private:
     std::vector<unsigned char> database_;
     bool keep_database_ = false;
     bool worksheet_ = false;
+    bool delimited_ = false;
     uint64_t files_ = 0;
 };
 

@@ -100,8 +100,9 @@ constexpr const char* databases_query =
     "HAVING iins >= ? OR (iins >= ? AND phones * 2 >= iins) ORDER BY iins DESC, x.file_id";
 
 // For SQLite cells and worksheet columns: which column holds which types ("clients/iin": ["iin"]).
+// The location is "<column>#<row>": the column is what comes before the last '#'.
 constexpr const char* columns_query =
-    "SELECT substr(location, 1, instr(location, '#') - 1) AS column, group_concat(DISTINCT type) FROM findings "
+    "SELECT rtrim(location, '0123456789') AS column, group_concat(DISTINCT type) FROM findings "
     "WHERE file_id = ? AND location != '' GROUP BY column ORDER BY column";
 
 // Other files and regions, in any evidence item, holding the same people.
@@ -127,9 +128,11 @@ std::string database_columns(SQLite::Database& db, int64_t file_id) {
     SQLite::Statement query(db, columns_query);
     query.bind(1, file_id);
     std::string out = "{";
-    for (bool first = true; query.executeStep(); first = false)
-        out += (first ? "" : ",") + json_quote(query.getColumn(0).getString()) + ":" +
-               json_list_of_csv(query.getColumn(1).getString());
+    for (bool first = true; query.executeStep(); first = false) {
+        auto column = query.getColumn(0).getString();
+        if (!column.empty() && column.back() == '#') column.pop_back();
+        out += (first ? "" : ",") + json_quote(column) + ":" + json_list_of_csv(query.getColumn(1).getString());
+    }
     return out + "}";
 }
 

@@ -131,6 +131,9 @@ TEST_CASE("the files holding many people are reported as personal-data databases
         if (path.find(".xlsx") == std::string::npos) CHECK(on_image);
     }
     CHECK(tree_databases["Users/operator/AppData/Roaming/crm/clients.db"]["columns"].contains("clients/iin"));
+    auto csv_columns = tree_databases["Users/operator/Documents/clients_almaty.csv"]["columns"];
+    CHECK(csv_columns["ИИН"] == nlohmann::json::array({"iin"}));
+    CHECK(csv_columns["Телефон"] == nlohmann::json::array({"phone"}));
 }
 
 TEST_CASE("reports mask personal data unless revealed, and revealing is recorded", "[find-pii][masking]") {

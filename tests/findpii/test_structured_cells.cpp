@@ -8,6 +8,7 @@
 #include <iterator>
 #include <set>
 
+#include "findpii/delimited_columns.h"
 #include "findpii/sqlite_cells.h"
 #include "findpii/xlsx_cells.h"
 #include "support/support.h"
@@ -89,4 +90,22 @@ TEST_CASE("xlsx worksheets: numbers in a column of IINs are IINs with their zero
     CHECK(found[0].value == "061211600012");
     CHECK(found[0].location == "sheet1/B#2");
     CHECK(findpii::scan_worksheet_numbers("<c r=\"B2\"><v>6121160", "sheet1").empty());  // cut off: no crash
+}
+
+TEST_CASE("CSV columns: findings are named by the header, quotes respected, no header numbered",
+          "[find-pii][csv]") {
+    CHECK(findpii::is_delimited_text("L|export/Clients.CSV"));
+    pii::Scanner scanner;
+    auto scan = [&](const std::string& text) {
+        std::vector<pii::Finding> out;
+        scanner.scan(std::span(reinterpret_cast<const unsigned char*>(text.data()), text.size()), 0, text.size(), 0, out);
+        findpii::label_columns(text, out);
+        std::set<std::string> got;
+        for (const auto& f : out) got.insert(std::string(pii::pii_type_name(f.type)) + " " + f.location);
+        return got;
+    };
+    CHECK(scan("\"ФИО; полное\";ИИН;Телефон\n\"Иванова; А.\";871008401427;+77012345678\n") ==
+          std::set<std::string>{"iin ИИН#2", "phone Телефон#2"});
+    CHECK(scan("871008401427,Иванов,87012345678\n901123300258,Петров,87771234567\n") ==
+          std::set<std::string>{"iin column 1#1", "iin column 1#2", "phone column 3#1", "phone column 3#2"});
 }

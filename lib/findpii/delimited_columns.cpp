@@ -1,0 +1,84 @@
+#include "findpii/delimited_columns.h"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "pii/iin.h"
+
+namespace izshi::findpii {
+
+namespace {
+
+// The delimiter is the one of ; , TAB | that the header line holds most of.
+char delimiter_of(std::string_view first_line) {
+    char best = ',';
+    size_t best_count = 0;
+    for (char candidate : {';', ',', '\t', '|'}) {
+        auto count = static_cast<size_t>(std::count(first_line.begin(), first_line.end(), candidate));
+        if (count > best_count) best = candidate, best_count = count;
+    }
+    return best;
+}
+
+// Fields of one line; quotes ("a;b") keep a delimiter inside a field.
+std::vector<std::string_view> fields_of(std::string_view line, char delimiter) {
+    std::vector<std::string_view> fields;
+    bool quoted = false;
+    size_t start = 0;
+    for (size_t i = 0; i <= line.size(); ++i) {
+        if (i < line.size() && line[i] == '"') quoted = !quoted;
+        if (i == line.size() || (!quoted && line[i] == delimiter)) {
+            auto field = line.substr(start, i - start);
+            while (!field.empty() && (field.back() == '\r' || field.back() == '"' || field.back() == ' ')) field.remove_suffix(1);
+            while (!field.empty() && (field.front() == '"' || field.front() == ' ')) field.remove_prefix(1);
+            fields.push_back(field);
+            start = i + 1;
+        }
+    }
+    return fields;
+}
+
+// Which field of its line the byte at 'offset' lies in.
+size_t field_index(std::string_view text, size_t line_start, size_t offset, char delimiter) {
+    size_t index = 0;
+    bool quoted = false;
+    for (size_t i = line_start; i < offset && i < text.size(); ++i) {
+        if (text[i] == '"') quoted = !quoted;
+        else if (!quoted && text[i] == delimiter) ++index;
+    }
+    return index;
+}
+
+bool holds_iin(const std::vector<std::string_view>& fields) {
+    return std::any_of(fields.begin(), fields.end(), [](std::string_view f) { return pii::is_valid_iin(f); });
+}
+
+}  // namespace
+
+bool is_delimited_text(std::string_view walk_key) {
+    auto lower = to_lower_ascii(walk_key);
+    return lower.ends_with(".csv") || lower.ends_with(".tsv");
+}
+
+void label_columns(std::string_view text, std::vector<pii::Finding>& found) {
+    size_t first_end = std::min(text.find('\n'), text.size());
+    char delimiter = delimiter_of(text.substr(0, first_end));
+    auto header = fields_of(text.substr(0, first_end), delimiter);
+    bool has_header = !holds_iin(header);
+    std::vector<size_t> line_starts{0};
+    for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') line_starts.push_back(i + 1);
+    for (auto& finding : found) {
+        if (finding.encoding != pii::Encoding::ascii || !finding.location.empty() || finding.offset >= text.size()) continue;
+        auto line = std::upper_bound(line_starts.begin(), line_starts.end(), finding.offset) - 1;
+        size_t column = field_index(text, *line, finding.offset, delimiter);
+        auto name = has_header && column < header.size() && !header[column].empty()
+                        ? std::string(header[column])
+                        : fmt::format("column {}", column + 1);
+        finding.location = fmt::format("{}#{}", name, line - line_starts.begin() + 1);
+    }
+}
+
+}  // namespace izshi::findpii

@@ -199,3 +199,18 @@ TEST_CASE("pii: a match across any buffer boundary is found exactly once", "[pii
         CHECK(keys(scan_in_blocks(stream.substr(0, 400), block, kMaxMatchBytes)) == keys(scan_all(stream.substr(0, 400))));
     }
 }
+
+TEST_CASE("pii: hostile UTF-16 (odd length, lone surrogates, cut mid-character) is scanned without harm",
+          "[pii][scanner][errors]") {
+    auto text = utf16(" ИИН 871008401427 тел. +7 701 234 56 78 ", true);
+    // Lone high and low surrogates and a NUL inside the text, then the text cut after an odd byte.
+    std::string hostile = "\xFF\xFE" + text.substr(0, 10) + std::string("\x00\xD8\x41\x00\x00\xDC\x00\x00", 8) +
+                          text.substr(10) + text.substr(0, 7);
+    std::vector<Finding> found;
+    REQUIRE_NOTHROW(found = scan_all(hostile));
+    std::set<std::string> got;
+    for (const auto& f : found) got.insert(std::string(pii_type_name(f.type)) + " " + f.value);
+    CHECK(got.count("iin 871008401427"));
+    CHECK(got.count("phone +77012345678"));
+    for (size_t cut = 0; cut < hostile.size(); cut += 3) CHECK_NOTHROW(scan_all(hostile.substr(0, cut)));
+}

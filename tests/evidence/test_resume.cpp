@@ -52,15 +52,8 @@ TEST_CASE("kill -9 during ingest, then rerun: the case verifies and has no dupli
     auto image = many_files_image(work);
     auto case_file = work / "killed.izshi";
 
-    pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        int null = ::open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        execl(IZSHI_BIN, IZSHI_BIN, "--quiet", "ingest", "--case", case_file.c_str(), image.c_str(), nullptr);
-        _exit(127);
-    }
+    pid_t child = izshi::test::spawn_izshi({"ingest", "--case", case_file.string(), image.string()});
+    REQUIRE(child > 0);
     // Wait until the first batch of files is committed, then check the writer lock and kill.
     bool interrupted = false;
     for (int i = 0; i < 600 && !interrupted; ++i) {

@@ -54,15 +54,8 @@ TEST_CASE("kill -9 during find-pii, then rerun: no duplicates, the same findings
     for (const auto& c : {case_file, clean_case})
         REQUIRE(run_izshi({"ingest", "--case", c.string(), tree.string(), stream.string()}).exit_code == 0);
 
-    pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        int null = ::open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        execl(IZSHI_BIN, IZSHI_BIN, "--quiet", "--threads", "1", "find-pii", "--case", case_file.c_str(), nullptr);
-        _exit(127);
-    }
+    pid_t child = izshi::test::spawn_izshi({"--threads", "1", "find-pii", "--case", case_file.string()});
+    REQUIRE(child > 0);
     // Wait until the first item is sealed (the second, the stream, is then being scanned) and kill.
     bool first_done = false;
     for (int i = 0; i < 400 && !first_done; ++i) {

@@ -45,6 +45,21 @@ CommandResult run_command(const std::string& command_line) {
     return result;
 }
 
+int spawn_izshi(const std::vector<std::string>& arguments) {
+    std::vector<std::string> argv_strings{IZSHI_BIN, "--quiet"};
+    argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
+    pid_t child = fork();
+    if (child != 0) return child;
+    int null = ::open("/dev/null", O_WRONLY);
+    dup2(null, STDOUT_FILENO);
+    dup2(null, STDERR_FILENO);
+    std::vector<char*> argv;
+    for (auto& argument : argv_strings) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    execv(IZSHI_BIN, argv.data());
+    _exit(127);
+}
+
 CommandResult run_izshi(const std::vector<std::string>& arguments) {
     std::string line = shell_quote(IZSHI_BIN) + " --quiet";
     for (const auto& argument : arguments) line += " " + shell_quote(argument);

@@ -17,6 +17,8 @@ CommandResult run_command(const std::string& command_line);
 // Runs the izshi binary under test with the given arguments.
 CommandResult run_izshi(const std::vector<std::string>& arguments);
 std::string shell_quote(const std::string& text);
+// Starts the izshi binary under test in the background (output discarded), for tests that kill it.
+int spawn_izshi(const std::vector<std::string>& arguments);
 
 // A fresh folder under the build tree, removed when the object dies.
 class TempDir {

@@ -26,16 +26,29 @@ bool starts_in(std::string_view digits, int length, int low, int high) {
     return prefix >= low && prefix <= high;
 }
 
-// The scheme by issuer range (IIN ranges published by the schemes; Mir 2200-2204).
-std::string scheme_of(std::string_view d) {
-    if (starts_in(d, 4, 2200, 2204)) return "mir";
-    if (starts_in(d, 2, 51, 55) || starts_in(d, 4, 2221, 2720)) return "mastercard";
-    if (d[0] == '4') return "visa";
-    if (starts_in(d, 2, 34, 34) || starts_in(d, 2, 37, 37)) return "amex";
-    if (starts_in(d, 2, 62, 62)) return "unionpay";
-    if (starts_in(d, 4, 3528, 3589)) return "jcb";
-    if (starts_in(d, 2, 50, 50) || starts_in(d, 2, 56, 69)) return "maestro";
-    return "";
+struct Scheme {
+    std::string_view name;
+    int prefix_digits, low, high;  // issuer range: the first prefix_digits digits in [low, high]
+    size_t min_length, max_length;
+};
+
+// Issuer ranges and lengths published by the schemes (first match wins: Mir before Mastercard's
+// 2-series, Discover and UnionPay before the Maestro catch-all of 56-69).
+constexpr Scheme schemes[] = {
+    {"mir", 4, 2200, 2204, 16, 19},        {"mastercard", 2, 51, 55, 16, 16},
+    {"mastercard", 4, 2221, 2720, 16, 16}, {"visa", 1, 4, 4, 13, 19},
+    {"amex", 2, 34, 34, 15, 15},           {"amex", 2, 37, 37, 15, 15},
+    {"diners", 3, 300, 305, 14, 19},       {"diners", 2, 36, 36, 14, 19},
+    {"diners", 2, 38, 39, 14, 19},         {"jcb", 4, 3528, 3589, 16, 19},
+    {"discover", 4, 6011, 6011, 16, 19},   {"discover", 3, 644, 649, 16, 19},
+    {"discover", 2, 65, 65, 16, 19},       {"unionpay", 2, 62, 62, 16, 19},
+    {"maestro", 2, 50, 50, 12, 19},        {"maestro", 2, 56, 69, 12, 19},
+};
+
+const Scheme* scheme_of(std::string_view d) {
+    for (const auto& scheme : schemes)
+        if (starts_in(d, scheme.prefix_digits, scheme.low, scheme.high)) return &scheme;
+    return nullptr;
 }
 
 // Digit groups of the written form, or empty when it mixes separators or holds anything else.
@@ -71,10 +84,12 @@ std::optional<CardNumber> parse_card(std::string_view written) {
     auto groups = group_lengths(written, card.digits);
     if (groups.empty() || !grouping_ok(groups)) return std::nullopt;
     if (card.digits.size() < 13 || card.digits.size() > 19 || !luhn_ok(card.digits)) return std::nullopt;
-    // Payment cards are issued in the ranges 2-6 (ISO/IEC 7812 major industry identifiers). SIM card
-    // ICCIDs (89...) and the 17-digit timestamps of browsers (13...) also pass Luhn one time in ten.
-    if (card.digits[0] < '2' || card.digits[0] > '6') return std::nullopt;
-    card.scheme = scheme_of(card.digits);
+    // A number passes Luhn one time in ten: only an issuer range with its lengths makes it a card.
+    // SIM card ICCIDs (89...), browser timestamps (13...) and glued digit runs are not.
+    const auto* scheme = scheme_of(card.digits);
+    if (!scheme || card.digits.size() < scheme->min_length || card.digits.size() > scheme->max_length)
+        return std::nullopt;
+    card.scheme = scheme->name;
     return card;
 }
 

@@ -12,12 +12,12 @@ bool luhn_ok(std::string_view digits);
 
 struct CardNumber {
     std::string digits;  // separators removed
-    std::string scheme;  // "visa", "mastercard", "mir", "amex", "unionpay", "maestro", "jcb", or ""
+    std::string scheme;  // "visa", "mastercard", "mir", "amex", "diners", "jcb", "discover", "unionpay", "maestro"
 };
 
 // Accepts "4539148803436467", "4539 1488 0343 6467", "4539-1488-0343-6467" (one kind of separator,
 // groups of 4 but for the last, or Amex 4-6-5); nullopt for anything else, a failed Luhn check, or
-// a first digit outside the payment ranges 2-6.
+// a number outside every scheme's issuer range and lengths.
 std::optional<CardNumber> parse_card(std::string_view written);
 
 }  // namespace izshi::pii

@@ -184,7 +184,10 @@ Expected<void> TreeWriter::write_voice_changers() {
 
 Expected<void> TreeWriter::write_desktop() {
     const auto victims = people(kVictimSlice);
-    return put(tree_paths::kVictimsList, victims_list(victims, rng_), "text", indices_of(victims));
+    if (auto ok = put(tree_paths::kVictimsList, victims_list(victims, rng_), "text", indices_of(victims)); !ok) return ok;
+    // Look-alikes of the CSV clients' identifiers (no random numbers drawn: the other files stay
+    // as they were). Their identities are not listed: nothing in the file is theirs to find.
+    return put(tree_paths::kDecoys, decoys_text(people(kCsvSlice).first(20)), "decoys");
 }
 
 // Hashes every file, then gives files and folders fixed times (folders last, since

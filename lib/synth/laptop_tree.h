@@ -23,6 +23,7 @@ inline constexpr std::string_view kNoteUtf16 = "Users/operator/Documents/note_ut
 inline constexpr std::string_view kCrmDatabase = "Users/operator/AppData/Roaming/crm/clients.db";
 inline constexpr std::string_view kMicrosipIni = "Users/operator/AppData/Roaming/MicroSIP/MicroSIP.ini";
 inline constexpr std::string_view kVictimsList = "Users/operator/Desktop/to_delete_victims.txt";
+inline constexpr std::string_view kDecoys = "Users/operator/Documents/drafts/decoys.txt";
 inline constexpr std::string_view kVoicemodExe = "Program Files/Voicemod Desktop/VoicemodDesktop.exe";
 inline constexpr std::string_view kMorphvoxExe = "Program Files (x86)/Screaming Bee/MorphVOX Pro/MorphVOXPro.exe";
 inline constexpr std::string_view kRvcWeights = "AI/RVC/assets/weights/operator_voice.pth";

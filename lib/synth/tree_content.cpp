@@ -1,8 +1,10 @@
 #include "synth/tree_content.h"
 
 #include <array>
+#include <optional>
 #include <fmt/format.h>
 
+#include "pii/iin.h"
 #include "synth/text.h"
 #include "synth/zip_writer.h"
 
@@ -86,6 +88,39 @@ std::string victims_list(std::span<const Identity> people, Rng& rng) {
         out += fmt::format("{}; ИИН {}; {}; {}; перевёл {} тг\n", p.full_name(), p.iin,
                            format_phone(p.phone, PhoneStyle::compact), p.iban, amount);
     }
+    return out;
+}
+
+namespace {
+
+// The IIN with another last digit: the check digit is unique, so this one is always wrong.
+std::string wrong_check_digit(const std::string& iin) {
+    return iin.substr(0, 11) + static_cast<char>('0' + (iin[11] - '0' + 1) % 10);
+}
+
+// Century digit 9 (none is issued) with a check digit that is right for it.
+std::optional<std::string> impossible_century(const std::string& iin) {
+    auto first11 = iin.substr(0, 6) + "9" + iin.substr(7, 4);
+    auto check = pii::iin_check_digit(first11);
+    if (!check) return std::nullopt;
+    return first11 + static_cast<char>('0' + *check);
+}
+
+}  // namespace
+
+std::string decoys_text(std::span<const Identity> people) {
+    std::string out = "Черновик: номера с ошибками (не использовать)\n";
+    for (const auto& p : people) {
+        out += fmt::format("ошибка в контрольной цифре {}; ", wrong_check_digit(p.iin));
+        if (auto century = impossible_century(p.iin)) out += fmt::format("несуществующий век {}; ", *century);
+        out += fmt::format("склеено {}{}{}; ", p.iin.substr(11), p.iin, p.iin.substr(0, 2));
+        auto reversed = std::string(p.iin.rbegin(), p.iin.rend());
+        if (!pii::is_valid_iin(reversed) && !pii::is_valid_bin(reversed))
+            out += fmt::format("двенадцать цифр {}; ", reversed);
+        out += fmt::format("тел. 8 703 {} {} {}; 8 (709) {}-{}-{}\n", p.phone.substr(5, 3), p.phone.substr(8, 2),
+                           p.phone.substr(10, 2), p.phone.substr(5, 3), p.phone.substr(8, 2), p.phone.substr(10, 2));
+    }
+    out += "карта 4539 1488 0343 6468 (не проходит Луна)\n";
     return out;
 }
 

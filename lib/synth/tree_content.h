@@ -27,6 +27,12 @@ std::string operator_note(std::span<const Identity> people);
 // to_delete_victims.txt: who paid how much.
 std::string victims_list(std::span<const Identity> people, Rng& rng);
 
+// decoys.txt: numbers that look like personal data and are not, made from the people's own
+// identifiers: an IIN with a wrong check digit, one with an impossible century digit (check digit
+// recomputed), an IIN glued inside a longer digit run, 12 digits failing the check, a phone number
+// with an unassigned KZ prefix (703, 709), a card number failing Luhn. find-pii must find none.
+std::string decoys_text(std::span<const Identity> people);
+
 struct CrmRow {
     int id;
     std::string fio;

@@ -98,6 +98,8 @@ TEST_CASE("find-pii finds every seeded IIN in text, CSV, UTF-16, xlsx, SQLite an
         if (f["type"] == "phone") CHECK(phones.count(value));
         if (f["type"] == "iban") CHECK(ibans.count(value));
     }
+    // The decoys (wrong check or century digit, glued runs, unassigned prefixes, failed Luhn): none.
+    for (const auto& f : full["pii"]["findings"]) CHECK(f["path"].get<std::string>().find("decoys") == std::string::npos);
     std::set<std::string> distinct;
     for (const auto& f : full["pii"]["findings"])
         if (f["type"] == "iin") distinct.insert(f["value"].get<std::string>());

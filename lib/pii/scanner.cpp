@@ -6,6 +6,7 @@
 #include <emmintrin.h>
 #endif
 #include <optional>
+#include <tuple>
 
 #include "pii/card.h"
 #include "pii/email.h"
@@ -462,6 +463,55 @@ std::vector<Island> utf16_islands(std::span<const unsigned char> bytes, size_t f
     return islands;
 }
 
+// Byte ranges of the buffer where an island of kIslandUnits text units can be, found sixteen bytes
+// at a time (SSE2): a unit is text when its high byte is 0 and its low byte printable, or its high
+// byte is 0x04, 0x20 or 0x21 (text_unit). Random data and runs of zeros never qualify, so the
+// readings below only look at the few places that do. Without SSE2: the whole buffer.
+std::vector<std::pair<size_t, size_t>> utf16_ranges(std::span<const unsigned char> bytes) {
+    std::vector<std::pair<size_t, size_t>> ranges;
+#ifdef __SSE2__
+    auto add = [&](size_t from, size_t to) {
+        from = from > 16 ? from - 16 : 0;
+        to = std::min(bytes.size(), to + 32);
+        if (!ranges.empty() && from <= ranges.back().second) ranges.back().second = std::max(ranges.back().second, to);
+        else ranges.emplace_back(from, to);
+    };
+    auto masks_at = [&](size_t at, uint32_t& printable, uint32_t& zero, uint32_t& high) {
+        __m128i v = load(reinterpret_cast<const char*>(bytes.data()) + at);
+        __m128i latin = _mm_or_si128(_mm_or_si128(bytes_in(v, 0x20, 0x7E), bytes_in(v, static_cast<char>(0xA0), static_cast<char>(0xFF))),
+                                     _mm_or_si128(bytes_in(v, '\t', '\n'), bytes_equal(v, '\r')));
+        printable = static_cast<uint32_t>(_mm_movemask_epi8(latin));
+        zero = static_cast<uint32_t>(_mm_movemask_epi8(bytes_equal(v, 0)));
+        high = static_cast<uint32_t>(_mm_movemask_epi8(
+            _mm_or_si128(bytes_equal(v, 0x04), bytes_in(v, 0x20, 0x21))));
+    };
+    if (bytes.size() < 48) {
+        if (!bytes.empty()) ranges.emplace_back(0, bytes.size());
+        return ranges;
+    }
+    size_t at = 0;
+    for (; at + 48 <= bytes.size(); at += 16) {
+        uint32_t p0, z0, h0, p1, z1, h1;
+        masks_at(at, p0, z0, h0);
+        masks_at(at + 16, p1, z1, h1);
+        uint64_t printable = p0 | (uint64_t(p1) << 16), zero = z0 | (uint64_t(z1) << 16), high = h0 | (uint64_t(h1) << 16);
+        uint64_t little = ((zero >> 1) & printable) | (high >> 1);  // unit at bit i: low byte i, high byte i+1
+        uint64_t big = (zero & (printable >> 1)) | high;             // unit at bit i: high byte i, low byte i+1
+        for (uint64_t text : {little, big}) {
+            uint64_t run = text & (text >> 2) & (text >> 4) & (text >> 6) & (text >> 8) & (text >> 10);
+            if (run & 0xFFFF) {
+                add(at, at + 16);
+                break;
+            }
+        }
+    }
+    if (at < bytes.size()) add(at, bytes.size());  // the tail, too short for a window: look at it all
+#else
+    if (!bytes.empty()) ranges.emplace_back(0, bytes.size());
+#endif
+    return ranges;
+}
+
 size_t covered(const std::vector<Island>& islands) {
     size_t bytes = 0;
     for (const auto& island : islands) bytes += island.end - island.begin;
@@ -527,10 +577,17 @@ void Scanner::scan(std::span<const unsigned char> bytes, size_t owned_begin, siz
     Text ascii{std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())};
     bool stream_end = owned_end == bytes.size();
     TextScan(ascii, owned_begin, owned_end, stream_end, base, options_, wanted_, out).run();
+    auto ranges = utf16_ranges(bytes);
+    if (ranges.empty()) return;
     for (unsigned parity : {0u, 1u}) {
         size_t le_first = (base + parity) % 2;
-        auto le = utf16_islands(bytes, le_first, true);
-        auto be = utf16_islands(bytes, le_first ^ 1, false);
+        std::vector<Island> le, be;
+        for (const auto& [from, to] : ranges) {
+            auto part = bytes.subspan(from, to - from);
+            for (auto [reading, first, little] : {std::tuple{&le, le_first, true}, std::tuple{&be, le_first ^ 1, false}})
+                for (auto island : utf16_islands(part, (first + from) % 2, little))
+                    reading->push_back({island.begin + from, island.end + from});
+        }
         if (le.empty() && be.empty()) continue;
         bool big_endian = marked_big_endian(bytes, le_first).value_or(covered(be) > covered(le));
         for (const auto& island : big_endian ? be : le) {

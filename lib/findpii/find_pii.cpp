@@ -26,23 +26,22 @@ namespace {
 
 struct Item {
     int64_t id = 0;
-    std::string label, kind, format;
+    std::string label, kind;
     std::vector<std::string> sources;
     bool scanned = false;
 };
 
 std::vector<Item> items_to_scan(SQLite::Database& db, const std::vector<int64_t>& only, const std::string& types) {
     // An item counts as scanned only for the same types: asking for other types scans it again.
-    SQLite::Statement query(db, "SELECT e.id, e.label, e.kind, e.format, e.sources, s.types IS ? "
+    SQLite::Statement query(db, "SELECT e.id, e.label, e.kind, e.sources, s.types IS ? "
                                 "FROM evidence e LEFT JOIN pii_scans s ON s.evidence_id = e.id "
                                 "WHERE e.state = 'complete' ORDER BY e.id");
     query.bind(1, types);
     std::vector<Item> items;
     while (query.executeStep()) {
         Item item{query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                  query.getColumn(3).getString(),
-                  nlohmann::json::parse(query.getColumn(4).getString()).get<std::vector<std::string>>(),
-                  query.getColumn(5).getInt() != 0};
+                  nlohmann::json::parse(query.getColumn(3).getString()).get<std::vector<std::string>>(),
+                  query.getColumn(4).getInt() != 0};
         if (only.empty() || std::find(only.begin(), only.end(), item.id) != only.end()) items.push_back(std::move(item));
     }
     return items;

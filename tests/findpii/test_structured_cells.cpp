@@ -109,3 +109,40 @@ TEST_CASE("CSV columns: findings are named by the header, quotes respected, no h
     CHECK(scan("871008401427,Иванов,87012345678\n901123300258,Петров,87771234567\n") ==
           std::set<std::string>{"iin column 1#1", "iin column 1#2", "phone column 3#1", "phone column 3#2"});
 }
+
+TEST_CASE("find-pii survives hostile containers: an archive bomb, nested archives, a damaged database",
+          "[find-pii][errors]") {
+    test::TempDir work("pii-hostile");
+    auto folder = work / "evidence";
+    std::filesystem::create_directories(folder);
+    auto q = [](const std::filesystem::path& p) { return test::shell_quote(p.string()); };
+    // 300 MB of zeros as a 300 KB gzip; a zip inside a zip inside a zip with an IIN at the bottom;
+    // a SQLite database cut in half.
+    REQUIRE(test::run_command("cd " + q(folder) + " && head -c 300000000 /dev/zero | gzip -9 > zeros.gz").exit_code == 0);
+    REQUIRE(test::run_command("cd " + q(work.path()) + " && printf 'ИИН 871008401427\\n' > inner.txt && zip -q l1.zip inner.txt && "
+                              "zip -q l2.zip l1.zip && zip -q " + q(folder / "l3.zip") + " l2.zip").exit_code == 0);
+    {
+        SQLite::Database db((work / "crm.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE t (iin INTEGER, x TEXT)");
+        db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                "INSERT INTO t SELECT 901123300258, hex(randomblob(40)) FROM n");
+    }
+    auto bytes = database_bytes(work / "crm.db");
+    test::write_file(folder / "crm.db", std::string(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bytes.size() / 2)));
+
+    auto case_file = (work / "c.izshi").string();
+    REQUIRE(test::run_izshi({"ingest", "--case", case_file, folder.string()}).exit_code == 0);
+    auto scan = test::run_izshi({"--json", "find-pii", "--case", case_file});
+    INFO(scan.out << scan.err);
+    CHECK(scan.exit_code == 0);
+    auto report = nlohmann::json::parse(test::run_izshi({"report", "--reveal", "--case", case_file}).out);
+    std::set<std::string> where;
+    for (const auto& f : report["pii"]["findings"])
+        if (f["type"] == "iin") where.insert(f["path"].get<std::string>() + " " + f["value"].get<std::string>());
+    CHECK(where.count("l3.zip/l2.zip/l1.zip/inner.txt 871008401427"));  // three archives deep
+    bool damaged_reported = false;
+    for (const auto& error : report["errors"])
+        damaged_reported |= error["command"] == "find-pii" && error["path"].get<std::string>().find("crm.db") != std::string::npos;
+    CHECK(damaged_reported);
+    CHECK(test::run_izshi({"custody", "verify", "--case", case_file}).exit_code == 0);
+}

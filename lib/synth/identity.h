@@ -35,6 +35,9 @@ struct Identity {
     std::string city;
 
     std::string full_name() const;   // "Фамилия Имя Отчество" (ФИО)
+    // A payment card number of the person, derived from the IIN (no random draw, so adding it
+    // changed no other value): 16 digits in the Visa range 4400..., Luhn-valid. Issued by nobody.
+    std::string card() const;
     std::string birth_date() const;  // "YYYY-MM-DD"
     bool born_2000s() const { return birth_year >= 2000; }
 };

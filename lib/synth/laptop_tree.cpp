@@ -187,7 +187,19 @@ Expected<void> TreeWriter::write_desktop() {
     if (auto ok = put(tree_paths::kVictimsList, victims_list(victims, rng_), "text", indices_of(victims)); !ok) return ok;
     // Look-alikes of the CSV clients' identifiers (no random numbers drawn: the other files stay
     // as they were). Their identities are not listed: nothing in the file is theirs to find.
-    return put(tree_paths::kDecoys, decoys_text(people(kCsvSlice).first(20)), "decoys");
+    if (auto ok = put(tree_paths::kDecoys, decoys_text(people(kCsvSlice).first(20)), "decoys"); !ok) return ok;
+    // Two more copies of client data, in the forms find-pii must read: CP1251 text, and a CSV
+    // inside a zip. Made from people already in the tree, without random draws.
+    const auto cp1251_people = people(kCsvSlice).first(30);
+    if (auto ok = put(tree_paths::kCp1251Export, cp1251_export(cp1251_people), "cp1251-text", indices_of(cp1251_people));
+        !ok)
+        return ok;
+    const auto leaked = people(kXlsxSlice).first(40);
+    auto zip_path = prepare(tree_paths::kLeakZip);
+    if (!zip_path) return std::unexpected(zip_path.error());
+    if (auto ok = write_zip(*zip_path, {{"export/dump.csv", leak_dump_csv(leaked)}}); !ok) return ok;
+    record(tree_paths::kLeakZip, "zip", indices_of(leaked));
+    return {};
 }
 
 // Hashes every file, then gives files and folders fixed times (folders last, since
@@ -227,10 +239,10 @@ std::string identity_json(const Identity& p) {
     return fmt::format(
         "    {{\"index\": {}, \"name\": {}, \"last_name\": {}, \"first_name\": {}, "
         "\"patronymic\": {}, \"sex\": \"{}\", \"birth_date\": \"{}\", \"iin\": \"{}\", "
-        "\"phone\": \"{}\", \"email\": {}, \"iban\": \"{}\", \"bank\": {}, \"city\": {}}}",
+        "\"phone\": \"{}\", \"email\": {}, \"iban\": \"{}\", \"card\": \"{}\", \"bank\": {}, \"city\": {}}}",
         p.index, json_quote(p.full_name()), json_quote(p.last_name), json_quote(p.first_name),
         json_quote(p.patronymic), p.sex == pii::Sex::male ? "M" : "F", p.birth_date(), p.iin, p.phone,
-        json_quote(p.email), p.iban, json_quote(p.bank), json_quote(p.city));
+        json_quote(p.email), p.iban, p.card(), json_quote(p.bank), json_quote(p.city));
 }
 
 std::string file_json(const TreeFile& f) {

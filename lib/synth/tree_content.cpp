@@ -124,6 +124,21 @@ std::string decoys_text(std::span<const Identity> people) {
     return out;
 }
 
+std::string cp1251_export(std::span<const Identity> people) {
+    std::string out = "ФИО;ИИН;Телефон;E-mail;Карта\r\n";
+    for (const auto& p : people)
+        out += fmt::format("{};{};{};{};{}\r\n", p.full_name(), p.iin, format_phone(p.phone, PhoneStyle::eight_prefix),
+                           p.email, p.card());
+    return to_cp1251(out);
+}
+
+std::string leak_dump_csv(std::span<const Identity> people) {
+    std::string out = "iin,fio,phone,email,card,iban\n";
+    for (const auto& p : people)
+        out += fmt::format("{},{},{},{},{},{}\n", p.iin, csv_field(p.full_name()), p.phone, p.email, p.card(), p.iban);
+    return out;
+}
+
 std::vector<CrmRow> crm_rows(std::span<const Identity> people, Rng& rng) {
     std::vector<CrmRow> rows;
     int id = 1;

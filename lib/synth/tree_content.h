@@ -33,6 +33,13 @@ std::string victims_list(std::span<const Identity> people, Rng& rng);
 // with an unassigned KZ prefix (703, 709), a card number failing Luhn. find-pii must find none.
 std::string decoys_text(std::span<const Identity> people);
 
+// A client export as an old Windows program writes it: semicolon-separated, CP1251-encoded text
+// with ФИО, ИИН, phone, e-mail and card number.
+std::string cp1251_export(std::span<const Identity> people);
+
+// dump.csv of a leaked database as passed around in a zip: IIN, name, phone, e-mail, card, IBAN.
+std::string leak_dump_csv(std::span<const Identity> people);
+
 struct CrmRow {
     int id;
     std::string fio;

@@ -85,9 +85,27 @@ TEST_CASE("find-pii finds every seeded IIN in text, CSV, UTF-16, xlsx, SQLite an
     // IINs read through SQLite). The FAT image holds the same files, the victims list deleted;
     // archives inside images are not opened yet, so its xlsx is left out there.
     auto tree_found = found_iins(full, 2);
-    for (const auto& iin : seeded_iins({"csv", "utf16-text", "text", "xlsx", "sqlite"})) CHECK(tree_found.count(iin));
+    for (const auto& iin : seeded_iins({"csv", "utf16-text", "text", "xlsx", "sqlite", "cp1251-text", "zip"}))
+        CHECK(tree_found.count(iin));
     auto image_found = found_iins(full, 1);
-    for (const auto& iin : seeded_iins({"csv", "utf16-text", "text", "sqlite"})) CHECK(image_found.count(iin));
+    for (const auto& iin : seeded_iins({"csv", "utf16-text", "text", "sqlite", "cp1251-text"})) CHECK(image_found.count(iin));
+    // Cards and e-mail addresses of the people in the CP1251 export and in the leaked zip's CSV.
+    std::set<std::string> values;
+    for (const auto& f : full["pii"]["findings"])
+        if (f["evidence_id"] == 2) values.insert(f["type"].get<std::string>() + " " + f["value"].get<std::string>());
+    auto m = manifest();
+    size_t cards = 0;
+    for (const auto& file : m["files"]) {
+        if (file["kind"] != "cp1251-text" && file["kind"] != "zip") continue;
+        for (int index : file["identities"]) {
+            const auto& person = m["identities"][static_cast<size_t>(index)];
+            INFO(file["path"] << " " << person["name"]);
+            CHECK(values.count("card " + person["card"].get<std::string>()));
+            CHECK(values.count("email " + person["email"].get<std::string>()));
+            ++cards;
+        }
+    }
+    CHECK(cards == 70);
     CHECK(full["pii"]["distinct_iins"] == manifest()["identities"].size());
     // Precision: every IIN, phone number and IBAN found belongs to a seeded identity.
     auto iins = all_seeded("iin"), phones = all_seeded("phone"), ibans = all_seeded("iban");
@@ -116,8 +134,10 @@ TEST_CASE("the files holding many people are reported as personal-data databases
     std::map<std::string, size_t> expected;  // path in the tree -> identities seeded there
     for (const auto& file : m["files"]) {
         std::string kind = file["kind"];
-        if (kind == "csv" || kind == "sqlite" || kind == "text") expected[file["path"]] = file["identities"].size();
+        if (kind == "csv" || kind == "sqlite" || kind == "text" || kind == "cp1251-text")
+            expected[file["path"]] = file["identities"].size();
         if (kind == "xlsx") expected[file["path"].get<std::string>() + "/xl/worksheets/sheet1.xml"] = file["identities"].size();
+        if (kind == "zip") expected[file["path"].get<std::string>() + "/export/dump.csv"] = file["identities"].size();
     }
     std::map<std::string, nlohmann::json> tree_databases;
     for (const auto& database : report["pii"]["databases"])
@@ -130,7 +150,7 @@ TEST_CASE("the files holding many people are reported as personal-data databases
         // The same people on the seized laptop's image: the overlap names the other evidence item.
         bool on_image = false;
         for (const auto& overlap : tree_databases[path]["overlaps"]) on_image |= overlap["evidence_id"] == 1;
-        if (path.find(".xlsx") == std::string::npos) CHECK(on_image);
+        if (path.find(".xlsx") == std::string::npos && path.find(".zip") == std::string::npos) CHECK(on_image);
     }
     CHECK(tree_databases["Users/operator/AppData/Roaming/crm/clients.db"]["columns"].contains("clients/iin"));
     auto csv_columns = tree_databases["Users/operator/Documents/clients_almaty.csv"]["columns"];
@@ -144,7 +164,7 @@ TEST_CASE("reports mask personal data unless revealed, and revealing is recorded
     auto revealed = run_izshi({"--examiner", "Inspector A", "--authorization", "order 17", "report", "--reveal", "--case",
                                sample.case_file.string()}).out;
     size_t seen_revealed = 0;
-    for (const char* field : {"iin", "phone", "iban", "email"})
+    for (const char* field : {"iin", "phone", "iban", "email", "card"})
         for (const auto& value : all_seeded(field)) {
             INFO(field << " " << value);
             CHECK(masked.find(value) == std::string::npos);

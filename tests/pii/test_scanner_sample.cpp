@@ -1,6 +1,6 @@
 // Recall and precision of the scanner core on the sample generator's seized laptop, against its
 // ground truth (manifest.json): every seeded IIN, phone number and IBAN in the text files it writes
-// (CSV, UTF-16 note, softphone settings, the victims list) is found, and nothing else is: not one of
+// (CSV, UTF-16 note, CP1251 export, softphone settings, the victims list) is found, and nothing else is: not one of
 // the decoys (look-alikes of the same people's identifiers) either.
 // Containers (xlsx, SQLite) need the find-pii readers on top of the core and are not counted here.
 #include <catch2/catch.hpp>
@@ -35,7 +35,9 @@ TEST_CASE("pii: the scanner finds every seeded identifier in the sample's text f
     Scanner scanner({.types = {PiiType::iin, PiiType::phone, PiiType::iban}});
     for (const auto& file : manifest["files"]) {
         std::string kind = file["kind"];
-        if (kind != "csv" && kind != "utf16-text" && kind != "text" && kind != "softphone-ini" && kind != "decoys") continue;
+        if (kind != "csv" && kind != "utf16-text" && kind != "text" && kind != "softphone-ini" && kind != "decoys" &&
+            kind != "cp1251-text")
+            continue;
         auto bytes = read_all(sample / "tree" / file["path"].get<std::string>());
         std::vector<Finding> out;
         scanner.scan(std::span(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()), 0, bytes.size(), 0, out);
@@ -51,7 +53,8 @@ TEST_CASE("pii: the scanner finds every seeded identifier in the sample's text f
         for (int index : file["identities"]) {
             const auto& identity = manifest["identities"][static_cast<size_t>(index)];
             // The softphone keeps numbers only; the other files carry IIN, phone and IBAN.
-            std::vector<const char*> fields = kind == "softphone-ini" ? std::vector<const char*>{"phone"}
+            std::vector<const char*> fields = kind == "softphone-ini"   ? std::vector<const char*>{"phone"}
+                                              : kind == "cp1251-text" ? std::vector<const char*>{"iin", "phone"}
                                                                       : std::vector<const char*>{"iin", "phone", "iban"};
             for (const char* field : fields) {
                 ++expected;

@@ -153,9 +153,11 @@ Expected<std::optional<hashing::Digests>> digests_of_single_file(SQLite::Databas
 }
 
 void walk_item(const fs::path& path, const SourceDescription& source, CaseWriter& writer, WalkCounters& counters,
-               const IngestOptions& options) {
+               const IngestOptions& options, ContentObserver* observer) {
     if (source.kind.kind == SourceKind::logical) {
-        LogicalWalker(writer, counters, options.archive_limits).walk(path);
+        LogicalWalker walker(writer, counters, options.archive_limits);
+        walker.set_content_observer(observer);
+        walker.walk(path);
         return;
     }
     auto image = open_image(path);
@@ -163,7 +165,9 @@ void walk_item(const fs::path& path, const SourceDescription& source, CaseWriter
         writer.warning(path.string(), image.error().message);
         return;
     }
-    TskWalker(**image, writer, counters, options.threads ? options.threads : default_thread_count()).walk();
+    TskWalker walker(**image, writer, counters, options.threads ? options.threads : default_thread_count());
+    walker.set_content_observer(observer);
+    walker.walk();
 }
 
 // Calls the progress handler a few times a second while the walk runs.
@@ -325,7 +329,10 @@ ItemOutcome ingest_one(casefile::CaseFile& file, const custody::Actor& actor, co
         uint64_t media_size = source->kind.kind == SourceKind::image ? source->size : 0;
         ProgressTicker ticker(options, {seizure.label, 0, 0, 0, media_size}, counters, media_bytes);
         CaseWriter writer(file, *outcome.evidence_id, options.on_warning);
-        walk_item(path, *source, writer, counters, options);
+        // Only a first walk reads every file; a resumed one skips those already recorded.
+        ContentObserver* observer = outcome.status == "ingested" ? options.observer : nullptr;
+        if (observer) options.observer->item_begins(*outcome.evidence_id);
+        walk_item(path, *source, writer, counters, options, observer);
         writer.flush();
         media.wait();
     }
@@ -337,6 +344,7 @@ ItemOutcome ingest_one(casefile::CaseFile& file, const custody::Actor& actor, co
     }
     count_stored_rows(file.db(), outcome);
     seal_item(file, actor, outcome, *source, digests ? *digests : std::nullopt);
+    if (options.observer && outcome.status == "ingested") options.observer->item_sealed(file, actor, *outcome.evidence_id);
     return outcome;
 }
 

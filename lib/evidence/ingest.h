@@ -9,6 +9,7 @@
 
 #include "casefile/case_file.h"
 #include "custody/custody_log.h"
+#include "evidence/content.h"
 #include "evidence/logical_walker.h"
 
 namespace izshi::evidence {
@@ -24,12 +25,23 @@ struct IngestProgress {
     uint64_t media_bytes = 0, media_size = 0;
 };
 
+// Reads every file's bytes during an item's first walk, beside the hashers (ingest --find-pii):
+// told when a new item's walk begins and when the item has been sealed, so that it can store what
+// it found against the file rows the walk stored. Resumed items are not shown to it (their files
+// recorded before the interruption are not read again).
+class ItemObserver : public ContentObserver {
+public:
+    virtual void item_begins(int64_t evidence_id) = 0;
+    virtual void item_sealed(casefile::CaseFile& file, const custody::Actor& actor, int64_t evidence_id) = 0;
+};
+
 struct IngestOptions {
     SeizureDetails seizure;
     ArchiveLimits archive_limits;
     unsigned threads = 0;  // 0: all cores
     std::function<void(const std::string& path, const std::string& message)> on_warning;
     std::function<void(const IngestProgress&)> on_progress;
+    ItemObserver* observer = nullptr;
 };
 
 struct ItemOutcome {

@@ -91,19 +91,18 @@ private:
 // to kMaxDatabase) and read for its structure: SQLite cells, spreadsheet and CSV columns.
 class ScanningObserver : public evidence::ContentObserver {
 public:
-    ScanningObserver(const pii::Scanner& scanner, std::unordered_map<std::string, int64_t> file_ids,
-                     FindingWriter& writer, const FindPiiOptions& options,
-                     std::function<void(const std::string&, const std::string&)> warn)
-        : scanner_(scanner), stream_(scanner, scan_threads(options)), file_ids_(std::move(file_ids)), writer_(writer),
-          options_(options), warn_(std::move(warn)) {}
+    // 'found' receives each file's findings (by walk key) when its content has been read whole.
+    using FileFindings = std::function<void(const std::string& walk_key, std::vector<pii::Finding> found)>;
+    using Warn = std::function<void(const std::string& path, const std::string& message)>;
+    ScanningObserver(const pii::Scanner& scanner, const FindPiiOptions& options, FileFindings found, Warn warn)
+        : scanner_(scanner), stream_(scanner, scan_threads(options)), options_(options), found_(std::move(found)),
+          warn_(std::move(warn)) {}
 
     static constexpr size_t kMaxDatabase = 256u << 20;
 
     void begin(const std::string& walk_key) override {
         stream_.begin();
         walk_key_ = walk_key;
-        auto it = file_ids_.find(walk_key);
-        current_ = it == file_ids_.end() ? std::nullopt : std::optional(it->second);
         seen_ = 0;
         database_.clear();
         keep_database_ = false;
@@ -111,7 +110,6 @@ public:
         delimited_ = is_delimited_text(walk_key);
     }
     void update(std::span<const unsigned char> bytes) override {
-        if (!current_) return;  // a file ingest did not record (it cannot happen with the same walker)
         if (seen_ == 0) keep_database_ = worksheet_ || delimited_ || looks_like_sqlite(bytes);
         seen_ += bytes.size();
         stream_.update(bytes);
@@ -122,14 +120,13 @@ public:
         if (options_.progress) *options_.progress += bytes.size();
     }
     void end() override {
-        if (!current_) return;
         auto found = stream_.finish();
         // database_ holds the SQLite file, the worksheet or the CSV: its structure is read too.
         if (keep_database_ && delimited_)
             label_columns(std::string_view(reinterpret_cast<const char*>(database_.data()), database_.size()), found);
         else if (keep_database_)
             add_cells(found);
-        writer_.store(current_, std::nullopt, found);
+        found_(walk_key_, std::move(found));
         ++files_;
     }
     uint64_t files() const { return files_; }
@@ -161,11 +158,9 @@ private:
 
     const pii::Scanner& scanner_;
     StreamScanner stream_;
-    std::unordered_map<std::string, int64_t> file_ids_;
-    FindingWriter& writer_;
     const FindPiiOptions& options_;
-    std::function<void(const std::string&, const std::string&)> warn_;
-    std::optional<int64_t> current_;
+    FileFindings found_;
+    Warn warn_;
     std::string walk_key_;
     uint64_t seen_ = 0;
     std::vector<unsigned char> database_;
@@ -265,8 +260,14 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
                          ItemScan& scan, const FindPiiOptions& options) {
     DiscardingSink sink(file, item.id, options);
     evidence::WalkCounters counters;
-    ScanningObserver observer(scanner, file_ids_of(file.db(), item.id), writer, options,
-                              [&sink](const std::string& path, const std::string& message) { sink.warning(path, message); });
+    auto file_ids = file_ids_of(file.db(), item.id);
+    ScanningObserver observer(
+        scanner, options,
+        [&](const std::string& walk_key, std::vector<pii::Finding> found) {
+            // A file ingest did not record cannot come up: the walker is the one that ingested it.
+            if (auto id = file_ids.find(walk_key); id != file_ids.end()) writer.store(id->second, std::nullopt, found);
+        },
+        [&sink](const std::string& path, const std::string& message) { sink.warning(path, message); });
     if (item.kind == "image") {
         auto image = evidence::open_image(item.sources.front());
         if (!image) return std::unexpected(image.error());
@@ -306,6 +307,80 @@ Expected<void> scan_in_transaction(casefile::CaseFile& file, const custody::Acto
 }
 
 }  // namespace
+
+// What ingest --find-pii keeps of an item between its walk and its seal: the findings by walk key
+// (the file rows get their ids only as the case writer stores them) and the warnings.
+struct ScanDuringIngest::State {
+    explicit State(FindPiiOptions o) : options(std::move(o)), scanner({.types = options.types}) {}
+    FindPiiOptions options;
+    pii::Scanner scanner;
+    std::vector<std::pair<std::string, std::vector<pii::Finding>>> found;
+    std::vector<std::pair<std::string, std::string>> warnings;
+    std::unique_ptr<ScanningObserver> observer;
+    std::vector<ItemScan> scans;
+    uint64_t files = 0;
+};
+
+ScanDuringIngest::ScanDuringIngest(FindPiiOptions options) : state_(std::make_unique<State>(std::move(options))) {}
+ScanDuringIngest::~ScanDuringIngest() = default;
+
+void ScanDuringIngest::item_begins(int64_t) {
+    state_->found.clear();
+    state_->warnings.clear();
+    state_->observer = std::make_unique<ScanningObserver>(
+        state_->scanner, state_->options,
+        [this](const std::string& walk_key, std::vector<pii::Finding> found) {
+            ++state_->files;
+            if (!found.empty()) state_->found.emplace_back(walk_key, std::move(found));
+        },
+        [this](const std::string& path, const std::string& message) {
+            state_->warnings.emplace_back(path, message);
+            if (state_->options.on_warning) state_->options.on_warning(path, message);
+        });
+    state_->files = 0;
+}
+
+void ScanDuringIngest::begin(const std::string& walk_key) { state_->observer->begin(walk_key); }
+void ScanDuringIngest::update(std::span<const unsigned char> bytes) { state_->observer->update(bytes); }
+void ScanDuringIngest::end() { state_->observer->end(); }
+
+// The files were read with the walk; the regions (unallocated space, slack, ...) are read now.
+void ScanDuringIngest::item_sealed(casefile::CaseFile& file, const custody::Actor& actor, int64_t evidence_id) {
+    auto items = items_to_scan(file.db(), {evidence_id}, types_text(state_->options.types));
+    if (items.empty()) return;
+    const auto& item = items.front();
+    ItemScan scan{item.id, item.label};
+    auto stored = [&]() -> Expected<void> {
+        SQLite::Transaction transaction(file.db());
+        FindingWriter writer(file.db(), item.id);
+        auto file_ids = file_ids_of(file.db(), item.id);
+        for (const auto& [walk_key, found] : state_->found)
+            if (auto id = file_ids.find(walk_key); id != file_ids.end()) writer.store(id->second, std::nullopt, found);
+        for (const auto& [path, message] : state_->warnings) file.record_error(item.id, "find-pii", path, message);
+        scan.files = state_->files;
+        if (item.kind == "image") {
+            auto image = evidence::open_image(item.sources.front());
+            if (!image) return std::unexpected(image.error());
+            auto regions = scan_regions(file.db(), **image, item, state_->scanner, writer, state_->options);
+            if (!regions) return std::unexpected(regions.error());
+            scan.regions = *regions;
+        }
+        scan.findings = writer.stored();
+        seal_scan(file, actor, item, scan, state_->options);
+        transaction.commit();
+        return {};
+    }();
+    scan.status = stored ? "scanned" : "failed";
+    if (!stored) {
+        scan.error = stored.error().message;
+        file.record_error(item.id, "find-pii", item.sources.front(), scan.error);
+    }
+    state_->scans.push_back(scan);
+    state_->found.clear();
+    state_->observer.reset();
+}
+
+const std::vector<ItemScan>& ScanDuringIngest::scans() const { return state_->scans; }
 
 Expected<std::vector<ItemScan>> find_pii(casefile::CaseFile& file, const custody::Actor& actor,
                                          const FindPiiOptions& options) {

@@ -5,11 +5,14 @@
 // and the rerun scans it again; a finished item is skipped unless a rescan is asked for.
 #include <atomic>
 #include <functional>
+#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "casefile/case_file.h"
 #include "custody/custody_log.h"
+#include "evidence/ingest.h"
 #include "pii/scanner.h"
 
 namespace izshi::findpii {
@@ -33,5 +36,25 @@ struct ItemScan {
 
 Expected<std::vector<ItemScan>> find_pii(casefile::CaseFile& file, const custody::Actor& actor,
                                          const FindPiiOptions& options);
+
+// ingest --find-pii: every file's bytes are scanned as ingest reads them for its hashes and types
+// (one read for both); when the item is sealed the findings are stored against its file rows, its
+// regions are read and scanned, and the scan is sealed as by find-pii. Items that ingest resumed
+// or skipped are not seen here (their earlier files are not read again): scan them with find_pii.
+class ScanDuringIngest : public evidence::ItemObserver {
+public:
+    explicit ScanDuringIngest(FindPiiOptions options);
+    ~ScanDuringIngest() override;
+    void item_begins(int64_t evidence_id) override;
+    void begin(const std::string& walk_key) override;
+    void update(std::span<const unsigned char> bytes) override;
+    void end() override;
+    void item_sealed(casefile::CaseFile& file, const custody::Actor& actor, int64_t evidence_id) override;
+    const std::vector<ItemScan>& scans() const;  // one per item scanned, in order
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace izshi::findpii

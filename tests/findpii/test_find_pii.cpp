@@ -179,18 +179,44 @@ TEST_CASE("reports mask personal data unless revealed, and revealing is recorded
     CHECK(last["authorization"] == "order 17");
 }
 
-TEST_CASE("ingest --find-pii inventories and then scans the items of the run", "[find-pii][ingest]") {
+TEST_CASE("ingest --find-pii scans in the walk's read and finds exactly what find-pii finds",
+          "[find-pii][ingest]") {
     izshi::test::TempDir work("ingest-find-pii");
-    auto case_file = (work / "c.izshi").string();
-    auto result = run_izshi({"--json", "ingest", "--find-pii", "--case", case_file,
-                             (izshi::test::sample_dir() / "tree").string()});
+    auto one_read = (work / "one-read.izshi").string(), two_reads = (work / "two-reads.izshi").string();
+    std::vector<std::string> sources = {(izshi::test::sample_dir() / "tree").string(),
+                                        (izshi::test::sample_dir() / "laptop-fat32.img").string()};
+    std::vector<std::string> with_pii = {"--json", "ingest", "--find-pii", "--case", one_read};
+    with_pii.insert(with_pii.end(), sources.begin(), sources.end());
+    auto result = run_izshi(with_pii);
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     auto summary = nlohmann::json::parse(result.out);
     CHECK(summary["items"][0]["status"] == "ingested");
     CHECK(summary["pii"]["items"][0]["status"] == "scanned");
+    CHECK(summary["pii"]["items"][1]["status"] == "scanned");
     CHECK(summary["pii"]["distinct_iins"] == manifest()["identities"].size());
-    CHECK(run_izshi({"custody", "verify", "--case", case_file}).exit_code == 0);
+    CHECK(run_izshi({"custody", "verify", "--case", one_read}).exit_code == 0);
+
+    std::vector<std::string> plain = {"ingest", "--case", two_reads};
+    plain.insert(plain.end(), sources.begin(), sources.end());
+    REQUIRE(run_izshi(plain).exit_code == 0);
+    REQUIRE(run_izshi({"find-pii", "--case", two_reads}).exit_code == 0);
+    auto rows = [](const std::string& case_file) {
+        SQLite::Database db(case_file);
+        SQLite::Statement query(db, "SELECT x.evidence_id, coalesce(f.walk_key, ''), coalesce(r.kind || r.offset, ''), "
+                                    "x.offset, x.location, x.type, x.value, x.encoding FROM findings x "
+                                    "LEFT JOIN files f ON f.id = x.file_id LEFT JOIN regions r ON r.id = x.region_id");
+        std::multiset<std::string> out;
+        while (query.executeStep()) {
+            std::string row;
+            for (int c = 0; c < 8; ++c) row += query.getColumn(c).getString() + "|";
+            out.insert(row);
+        }
+        return out;
+    };
+    auto a = rows(one_read), b = rows(two_reads);
+    CHECK(a.size() > 1500);
+    CHECK(a == b);
 }
 
 TEST_CASE("feature files have one escaped, tab-separated line per finding, masked unless revealed",

@@ -79,22 +79,38 @@ void print_summary_text(const std::vector<findpii::ItemScan>& items, const Total
 
 }  // namespace
 
-int scan_for_pii(casefile::CaseFile& file, const GlobalOptions& global, findpii::FindPiiOptions options,
-                 std::string* json_out) {
+int print_pii_scans(casefile::CaseFile& file, const GlobalOptions& global, const std::vector<findpii::ItemScan>& items,
+                    std::string* json_out) {
+    for (const auto& item : items)
+        if (!item.error.empty()) std::cerr << "izshi: " << item.error << '\n';
+    auto totals = case_totals(file.db());
+    if (json_out) *json_out = summary_json(items, totals);
+    else if (global.json) std::cout << summary_json(items, totals) << '\n';
+    else print_summary_text(items, totals);
+    bool failed = std::any_of(items.begin(), items.end(), [](const auto& item) { return item.status == "failed"; });
+    return failed ? 3 : 0;
+}
+
+findpii::FindPiiOptions cli_pii_options(const GlobalOptions& global) {
+    findpii::FindPiiOptions options;
     options.threads = global.threads;
     options.on_warning = [](const std::string& path, const std::string& message) {
         std::cerr << "izshi: warning: " << path << ": " << message << '\n';
     };
-    auto items = findpii::find_pii(file, global.actor(), options);
-    if (!items) return report_error(items.error());
-    for (const auto& item : *items)
-        if (!item.error.empty()) std::cerr << "izshi: " << item.error << '\n';
-    auto totals = case_totals(file.db());
-    if (json_out) *json_out = summary_json(*items, totals);
-    else if (global.json) std::cout << summary_json(*items, totals) << '\n';
-    else print_summary_text(*items, totals);
-    bool failed = std::any_of(items->begin(), items->end(), [](const auto& item) { return item.status == "failed"; });
-    return failed ? 3 : 0;
+    return options;
+}
+
+int scan_for_pii(casefile::CaseFile& file, const GlobalOptions& global, findpii::FindPiiOptions options,
+                 std::string* json_out, std::vector<findpii::ItemScan> earlier) {
+    auto cli = cli_pii_options(global);
+    options.threads = cli.threads;
+    options.on_warning = cli.on_warning;
+    if (!options.evidence_ids.empty() || earlier.empty()) {
+        auto items = findpii::find_pii(file, global.actor(), options);
+        if (!items) return report_error(items.error());
+        earlier.insert(earlier.end(), items->begin(), items->end());
+    }
+    return print_pii_scans(file, global, earlier, json_out);
 }
 
 namespace {
@@ -122,7 +138,7 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         options.evidence_ids = args->evidence_ids;
         options.types = *types;
         options.rescan = args->rescan;
-        return scan_for_pii(**file, global, options, nullptr);
+        return scan_for_pii(**file, global, options, nullptr, {});
     };
 }
 

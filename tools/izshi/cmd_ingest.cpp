@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "command.h"
 #include "core/text.h"
@@ -89,8 +90,8 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
     app.add_option("--seized-at", args->seizure.seized_at, "When it was seized (ISO 8601, e.g. 2026-03-14T09:30+05:00)");
     app.add_option("--seized-by", args->seizure.seized_by, "Who seized it");
     app.add_option("--notes", args->seizure.notes, "Free-text notes recorded with the item");
-    app.add_flag("--find-pii", args->find_pii, "Then scan the items of this run for personal data, as find-pii does "
-                                               "(a second read of each item)");
+    app.add_flag("--find-pii", args->find_pii, "Also scan the items for personal data, as find-pii does, in the same "
+                                               "read of every file (the regions are read after the walk)");
     return [args, &global] {
         auto file = open_case(args->case_path, casefile::Access::write, true);
         if (!file) return report_error(file.error());
@@ -102,6 +103,12 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
             std::cerr << "izshi: warning: " << path << ": " << message << '\n';
         };
         if (global.show_progress()) options.on_progress = print_progress;
+        // --find-pii: files are scanned as the walk reads them; the regions when each item is sealed.
+        std::optional<findpii::ScanDuringIngest> scan_during;
+        if (args->find_pii) {
+            scan_during.emplace(cli_pii_options(global));
+            options.observer = &*scan_during;
+        }
         std::vector<std::filesystem::path> sources(args->sources.begin(), args->sources.end());
         auto result = evidence::ingest(**file, global.actor(), sources, options);
         if (global.show_progress()) std::cerr << '\n';
@@ -111,10 +118,15 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         std::string pii_json;
         if (args->find_pii) {
             if (!global.json) print_summary(result, false, "");
-            findpii::FindPiiOptions options;
+            // Items the walk did not read whole (resumed, or skipped as complete) are scanned on
+            // their own, as find-pii would (skipped again if they were scanned before).
+            findpii::FindPiiOptions rest;
             for (const auto& item : result.items)
-                if (item.evidence_id && item.status != "failed") options.evidence_ids.push_back(*item.evidence_id);
-            if (!options.evidence_ids.empty()) pii_code = scan_for_pii(**file, global, options, global.json ? &pii_json : nullptr);
+                if (item.evidence_id && (item.status == "resumed" || item.status == "skipped"))
+                    rest.evidence_ids.push_back(*item.evidence_id);
+            const auto& during = scan_during->scans();
+            if (!rest.evidence_ids.empty() || !during.empty())
+                pii_code = scan_for_pii(**file, global, rest, global.json ? &pii_json : nullptr, during);
             if (global.json) print_summary(result, true, pii_json);
         } else {
             print_summary(result, global.json, "");

@@ -81,4 +81,37 @@ void label_columns(std::string_view text, std::vector<pii::Finding>& found) {
     }
 }
 
+std::vector<pii::Finding> scan_document_columns(std::string_view text, const pii::Scanner& scanner) {
+    std::vector<pii::Finding> out;
+    size_t first_end = std::min(text.find('\n'), text.size());
+    char delimiter = delimiter_of(text.substr(0, first_end));
+    auto header = fields_of(text.substr(0, first_end), delimiter);
+    std::vector<size_t> documents;
+    for (size_t c = 0; c < header.size(); ++c)
+        if (pii::names_identity_document(header[c])) documents.push_back(c);
+    if (documents.empty()) return out;
+    size_t line = 2;  // the first line after the header
+    for (size_t start = first_end + 1; start < text.size(); ++line) {
+        size_t end = std::min(text.find('\n', start), text.size());
+        auto fields = fields_of(text.substr(start, end - start), delimiter);
+        for (size_t c : documents) {
+            if (c >= fields.size() || fields[c].empty()) continue;
+            std::string cell = std::string(header[c]) + ": " + std::string(fields[c]);
+            size_t prefix = header[c].size() + 2;
+            size_t field_offset = static_cast<size_t>(fields[c].data() - text.data());
+            std::vector<pii::Finding> found;
+            scanner.scan(std::span(reinterpret_cast<const unsigned char*>(cell.data()), cell.size()), 0, cell.size(), 0,
+                         found);
+            for (auto& f : found) {
+                if (f.type != pii::PiiType::id_card && f.type != pii::PiiType::passport) continue;
+                f.offset = field_offset + (f.offset >= prefix ? f.offset - prefix : 0);
+                f.location = fmt::format("{}#{}", header[c], line);
+                out.push_back(std::move(f));
+            }
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace izshi::findpii

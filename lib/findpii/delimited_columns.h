@@ -18,4 +18,8 @@ bool is_delimited_text(std::string_view walk_key);
 // first line holds no header (it has an IIN in it). Findings in UTF-16 are left as they are.
 void label_columns(std::string_view text, std::vector<pii::Finding>& found);
 
+// ID-card and passport numbers in a column whose header says so (SPEC §5: a context word or a column
+// header): each field of such a column is scanned with its header as the context word.
+std::vector<pii::Finding> scan_document_columns(std::string_view text, const pii::Scanner& scanner);
+
 }  // namespace izshi::findpii

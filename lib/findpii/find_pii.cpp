@@ -122,8 +122,12 @@ public:
     void end() override {
         auto found = stream_.finish();
         // database_ holds the SQLite file, the worksheet or the CSV: its structure is read too.
-        if (keep_database_ && delimited_)
-            label_columns(std::string_view(reinterpret_cast<const char*>(database_.data()), database_.size()), found);
+        if (keep_database_ && delimited_) {
+            std::string_view text(reinterpret_cast<const char*>(database_.data()), database_.size());
+            label_columns(text, found);
+            for (auto& document : scan_document_columns(text, scanner_))
+                if (wanted(document.type)) found.push_back(std::move(document));
+        }
         else if (keep_database_)
             add_cells(found);
         found_(walk_key_, std::move(found));

@@ -67,11 +67,20 @@ std::vector<bool> iin_columns(sqlite3* db, const std::string& table, int columns
     return out;
 }
 
+// A cell's text is scanned on its own. In a column whose name says ID card or passport, the name is
+// put before the text as the context word the scanner wants for such numbers (SPEC §5: a context
+// word or a column header); offsets still count within the cell.
 void scan_cell(const pii::Scanner& scanner, std::string_view text, const std::string& location,
-               std::vector<pii::Finding>& out) {
+               const std::string& document_column, std::vector<pii::Finding>& out) {
+    std::string with_header = document_column.empty() ? std::string(text) : document_column + ": " + std::string(text);
+    size_t prefix = with_header.size() - text.size();
     size_t before = out.size();
-    scanner.scan(std::span(reinterpret_cast<const unsigned char*>(text.data()), text.size()), 0, text.size(), 0, out);
-    for (size_t i = before; i < out.size(); ++i) out[i].location = location;
+    scanner.scan(std::span(reinterpret_cast<const unsigned char*>(with_header.data()), with_header.size()), 0,
+                 with_header.size(), 0, out);
+    for (size_t i = before; i < out.size(); ++i) {
+        out[i].location = location;
+        out[i].offset = out[i].offset >= prefix ? out[i].offset - prefix : 0;
+    }
 }
 
 void scan_table(sqlite3* db, const std::string& table, const pii::Scanner& scanner, std::vector<pii::Finding>& out) {
@@ -80,6 +89,10 @@ void scan_table(sqlite3* db, const std::string& table, const pii::Scanner& scann
     if (!query) return;
     int columns = sqlite3_column_count(query.get()) - 1;
     auto iins = iin_columns(db, table, columns);
+    std::vector<std::string> documents(static_cast<size_t>(columns));  // names of ID-card/passport columns
+    for (int c = 0; c < columns; ++c)
+        if (const char* name = sqlite3_column_name(query.get(), c + 1); name && pii::names_identity_document(name))
+            documents[static_cast<size_t>(c)] = name;
     while (sqlite3_step(query.get()) == SQLITE_ROW) {
         auto rowid = sqlite3_column_int64(query.get(), 0);
         for (int c = 0; c < columns; ++c) {
@@ -95,7 +108,7 @@ void scan_table(sqlite3* db, const std::string& table, const pii::Scanner& scann
             }
             if (type == SQLITE_INTEGER || type == SQLITE_TEXT) {
                 auto text = reinterpret_cast<const char*>(sqlite3_column_text(query.get(), column));
-                if (text) scan_cell(scanner, text, location, out);
+                if (text) scan_cell(scanner, text, location, documents[static_cast<size_t>(c)], out);
             }
         }
     }

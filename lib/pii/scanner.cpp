@@ -568,6 +568,12 @@ Text decode_utf16(std::span<const unsigned char> bytes, size_t first, size_t end
 
 }  // namespace
 
+bool names_identity_document(std::string_view header) {
+    for (const auto& word : context_words())
+        if (header.find(word) != std::string_view::npos) return true;
+    return false;
+}
+
 Scanner::Scanner(ScanOptions options) : options_(std::move(options)) {
     for (auto type : options_.types) wanted_[static_cast<size_t>(type)] = true;
 }

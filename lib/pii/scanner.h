@@ -62,6 +62,10 @@ private:
     bool wanted_[8] = {};
 };
 
+// True when a column header or name says it holds ID-card or passport numbers (the same context
+// words the scanner looks for before a number: паспорт, удостоверение, куәлік, passport, ...).
+bool names_identity_document(std::string_view header);
+
 // Both check digits of a 12-digit Russian personal INN (python-stdnum ru/inn.py).
 bool russian_inn12_ok(std::string_view digits);
 

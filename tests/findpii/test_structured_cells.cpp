@@ -146,3 +146,32 @@ TEST_CASE("find-pii survives hostile containers: an archive bomb, nested archive
     CHECK(damaged_reported);
     CHECK(test::run_izshi({"custody", "verify", "--case", case_file}).exit_code == 0);
 }
+
+TEST_CASE("ID-card and passport numbers are found under a column header that names them", "[find-pii][documents]") {
+    pii::Scanner scanner;
+    const std::string csv = "ФИО;Паспорт;Номер удостоверения;Сумма\n"
+                            "Иванова А.;N11223344;043118226;150000\n"
+                            "Петров Б.;N55667788;;90000\n";
+    std::set<std::string> got;
+    for (const auto& f : findpii::scan_document_columns(csv, scanner))
+        got.insert(std::string(pii::pii_type_name(f.type)) + " " + f.value + " " + f.location + " " +
+                   csv.substr(f.offset, f.value.size()));
+    CHECK(got == std::set<std::string>{"passport N11223344 Паспорт#2 N11223344", "id_card 043118226 Номер удостоверения#2 043118226",
+                                       "passport N55667788 Паспорт#3 N55667788"});
+    CHECK(findpii::scan_document_columns("ФИО;Сумма\nИванова;043118226\n", scanner).empty());  // no such header
+
+    test::TempDir work("sqlite-documents");
+    auto path = work / "hr.db";
+    {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE staff (name TEXT, passport TEXT, amount INTEGER)");
+        db.exec("INSERT INTO staff VALUES ('A', 'N11223344', 043118226)");
+    }
+    auto bytes = database_bytes(path);
+    std::string problem;
+    std::set<std::string> cells;
+    for (const auto& f : findpii::scan_sqlite_cells(bytes, scanner, problem))
+        cells.insert(std::string(pii::pii_type_name(f.type)) + " " + f.value + " " + f.location);
+    CHECK(cells.count("passport N11223344 staff/passport#1"));
+    CHECK(cells.size() == 1);  // the 9 digits under 'amount' are no ID card
+}

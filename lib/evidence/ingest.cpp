@@ -331,7 +331,7 @@ ItemOutcome ingest_one(casefile::CaseFile& file, const custody::Actor& actor, co
         CaseWriter writer(file, *outcome.evidence_id, options.on_warning);
         // Only a first walk reads every file; a resumed one skips those already recorded.
         ContentObserver* observer = outcome.status == "ingested" ? options.observer : nullptr;
-        if (observer) options.observer->item_begins(*outcome.evidence_id);
+        if (observer) options.observer->item_begins(*outcome.evidence_id, source->kind.kind == SourceKind::logical);
         walk_item(path, *source, writer, counters, options, observer);
         writer.flush();
         media.wait();

@@ -31,7 +31,9 @@ struct IngestProgress {
 // recorded before the interruption are not read again).
 class ItemObserver : public ContentObserver {
 public:
-    virtual void item_begins(int64_t evidence_id) = 0;
+    // 'walk_opens_archives': the walk hands archive members over itself (logical evidence);
+    // otherwise (disk images) archives arrive as plain files, for the observer to open.
+    virtual void item_begins(int64_t evidence_id, bool walk_opens_archives) = 0;
     virtual void item_sealed(casefile::CaseFile& file, const custody::Actor& actor, int64_t evidence_id) = 0;
 };
 

@@ -187,6 +187,11 @@ void LogicalWalker::expand_from_memory(const std::vector<unsigned char>& bytes, 
     sink_.warning(container.path, "looks like an archive but libarchive cannot open it");
 }
 
+void LogicalWalker::walk_archive(const std::vector<unsigned char>& bytes, const FileRecord& container) {
+    Budget budget{bytes.size(), 0, false};
+    expand_from_memory(bytes, container, 1, budget);
+}
+
 bool LogicalWalker::within_budget(Budget& budget, const std::string& path) {
     if (budget.exhausted) return false;
     std::string reason;

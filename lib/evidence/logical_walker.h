@@ -30,6 +30,9 @@ public:
     void set_content_observer(ContentObserver* observer, bool hash_too = true) {
         digester_.set_observer(observer, hash_too);
     }
+    // Walks the members of an archive held in memory (a zip read from a disk image, say) as those
+    // of an archive file: to the sink and the observer, nested archives and the limits included.
+    void walk_archive(const std::vector<unsigned char>& bytes, const FileRecord& container);
 
 private:
     struct Budget {

@@ -94,9 +94,12 @@ public:
     // 'found' receives each file's findings (by walk key) when its content has been read whole.
     using FileFindings = std::function<void(const std::string& walk_key, std::vector<pii::Finding> found)>;
     using Warn = std::function<void(const std::string& path, const std::string& message)>;
-    ScanningObserver(const pii::Scanner& scanner, const FindPiiOptions& options, FileFindings found, Warn warn)
+    // 'open_archives': archives arrive as plain files (a disk image's walk) and are opened here;
+    // their members' findings go to the archive's file with the member's path as location.
+    ScanningObserver(const pii::Scanner& scanner, const FindPiiOptions& options, FileFindings found, Warn warn,
+                     bool open_archives = false)
         : scanner_(scanner), stream_(scanner, scan_threads(options)), options_(options), found_(std::move(found)),
-          warn_(std::move(warn)) {}
+          warn_(std::move(warn)), open_archives_(open_archives) {}
 
     static constexpr size_t kMaxDatabase = 256u << 20;
 
@@ -106,11 +109,15 @@ public:
         seen_ = 0;
         database_.clear();
         keep_database_ = false;
+        archive_ = false;
         worksheet_ = is_xlsx_worksheet(walk_key);
         delimited_ = is_delimited_text(walk_key);
     }
     void update(std::span<const unsigned char> bytes) override {
-        if (seen_ == 0) keep_database_ = worksheet_ || delimited_ || looks_like_sqlite(bytes);
+        if (seen_ == 0) {
+            archive_ = open_archives_ && looks_like_archive(bytes);
+            keep_database_ = worksheet_ || delimited_ || archive_ || looks_like_sqlite(bytes);
+        }
         seen_ += bytes.size();
         stream_.update(bytes);
         if (keep_database_ && database_.size() + bytes.size() <= kMaxDatabase)
@@ -128,6 +135,8 @@ public:
             for (auto& document : scan_document_columns(text, scanner_))
                 if (wanted(document.type)) found.push_back(std::move(document));
         }
+        else if (keep_database_ && archive_)
+            add_members(found);
         else if (keep_database_)
             add_cells(found);
         found_(walk_key_, std::move(found));
@@ -136,6 +145,56 @@ public:
     uint64_t files() const { return files_; }
 
 private:
+    // The zip, gzip, bzip2, xz, 7z or tar signature at the start of a file.
+    static bool looks_like_archive(std::span<const unsigned char> head) {
+        auto starts = [&](std::string_view magic) {
+            return head.size() >= magic.size() && std::equal(magic.begin(), magic.end(), head.begin(),
+                                                             [](char m, unsigned char b) { return static_cast<unsigned char>(m) == b; });
+        };
+        bool tar = head.size() >= 262 && std::string_view(reinterpret_cast<const char*>(head.data()) + 257, 5) == "ustar";
+        return tar || starts("PK\x03\x04") || starts("\x1F\x8B") || starts("BZh") ||
+               starts(std::string_view("\xFD" "7zXZ\0", 6)) || starts("7z\xBC\xAF\x27\x1C");
+    }
+
+    // Opens the archive kept in database_ with the logical walker (its limits against bombs
+    // included) and scans every member, nested archives too, with a second observer.
+    void add_members(std::vector<pii::Finding>& found) {
+        evidence::FileRecord container;
+        container.path = walk_key_.substr(walk_key_.rfind('|') + 1);
+        container.name = container.path.substr(container.path.rfind('/') + 1);
+        auto prefix = container.path + "/";
+        ScanningObserver members(
+            scanner_, options_,
+            [&](const std::string& member_key, std::vector<pii::Finding> member_found) {
+                auto at = member_key.find(prefix);
+                auto member = at == std::string::npos ? member_key : member_key.substr(at + prefix.size());
+                for (auto& f : member_found) {
+                    f.location = member + (f.location.empty() ? "" : "|" + f.location);
+                    found.push_back(std::move(f));
+                }
+            },
+            warn_);
+        MemberSink sink(warn_);
+        evidence::WalkCounters counters;
+        evidence::LogicalWalker walker(sink, counters);
+        walker.set_content_observer(&members, false);
+        walker.walk_archive(database_, container);
+    }
+
+    // The logical walker's sink while it opens an archive found in an image: only warnings matter.
+    class MemberSink : public evidence::WalkSink {
+    public:
+        explicit MemberSink(const Warn& warn) : warn_(warn) {}
+        void volume(const evidence::VolumeRecord&) override {}
+        void file(const evidence::FileRecord&) override {}
+        void region(const evidence::RegionRecord&) override {}
+        void warning(const std::string& path, const std::string& message) override { warn_(path, message); }
+        bool already_recorded(const std::string&) override { return false; }
+
+    private:
+        const Warn& warn_;
+    };
+
     // Cell findings the byte scan did not already make (a value stored as text is found by both).
     void add_cells(std::vector<pii::Finding>& found) {
         std::string problem;
@@ -171,6 +230,8 @@ private:
     bool keep_database_ = false;
     bool worksheet_ = false;
     bool delimited_ = false;
+    bool open_archives_ = false;
+    bool archive_ = false;
     uint64_t files_ = 0;
 };
 
@@ -271,7 +332,8 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
             // A file ingest did not record cannot come up: the walker is the one that ingested it.
             if (auto id = file_ids.find(walk_key); id != file_ids.end()) writer.store(id->second, std::nullopt, found);
         },
-        [&sink](const std::string& path, const std::string& message) { sink.warning(path, message); });
+        [&sink](const std::string& path, const std::string& message) { sink.warning(path, message); },
+        item.kind == "image");
     if (item.kind == "image") {
         auto image = evidence::open_image(item.sources.front());
         if (!image) return std::unexpected(image.error());
@@ -328,7 +390,7 @@ struct ScanDuringIngest::State {
 ScanDuringIngest::ScanDuringIngest(FindPiiOptions options) : state_(std::make_unique<State>(std::move(options))) {}
 ScanDuringIngest::~ScanDuringIngest() = default;
 
-void ScanDuringIngest::item_begins(int64_t) {
+void ScanDuringIngest::item_begins(int64_t, bool walk_opens_archives) {
     state_->found.clear();
     state_->warnings.clear();
     state_->observer = std::make_unique<ScanningObserver>(
@@ -340,7 +402,8 @@ void ScanDuringIngest::item_begins(int64_t) {
         [this](const std::string& path, const std::string& message) {
             state_->warnings.emplace_back(path, message);
             if (state_->options.on_warning) state_->options.on_warning(path, message);
-        });
+        },
+        !walk_opens_archives);
     state_->files = 0;
 }
 

@@ -45,7 +45,7 @@ class ScanDuringIngest : public evidence::ItemObserver {
 public:
     explicit ScanDuringIngest(FindPiiOptions options);
     ~ScanDuringIngest() override;
-    void item_begins(int64_t evidence_id) override;
+    void item_begins(int64_t evidence_id, bool walk_opens_archives) override;
     void begin(const std::string& walk_key) override;
     void update(std::span<const unsigned char> bytes) override;
     void end() override;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled synthetic sample: install packages, build, make a "seized laptop"
-# (FAT32, ext4, NTFS images and an E01, all fake data), ingest it with custody details, re-verify
-# the evidence hashes, verify the custody chain, and write the JSON report and the HTML summary
-# into out/demo/.
+# (FAT32, ext4, NTFS images and an E01, all fake data), ingest it with custody details while
+# scanning it for personal data, re-verify the evidence hashes, verify the custody chain, and write
+# the JSON report (personal data masked) and the HTML summary into out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -12,7 +12,7 @@ rm -rf "$out" && mkdir -p "$out"
 IZSHI_SYNTH=build/tools/izshi-synth/izshi-synth samples/make-sample.sh "$out/evidence" --seed 42 >/dev/null
 izshi=build/tools/izshi/izshi
 export IZSHI_EXAMINER="${IZSHI_EXAMINER:-demo examiner}"
-"$izshi" --authorization "demo: synthetic data" ingest --case "$out/case.izshi" \
+"$izshi" --authorization "demo: synthetic data" ingest --find-pii --case "$out/case.izshi" \
   --exhibit DEMO-1 --seized-from "call-center office (synthetic)" --seized-at 2024-03-15T10:00+05:00 \
   --seized-by "Anti Call-Center (demo)" \
   "$out/evidence/laptop-fat32.img" "$out/evidence/laptop-ext4.img" "$out/evidence/laptop-ntfs.img" \

@@ -65,6 +65,55 @@ std::string json_quote(std::string_view text) {
     return out;
 }
 
+std::string to_cp1251(std::string_view utf8) {
+    std::string out;
+    for (size_t i = 0; i < utf8.size();) {
+        size_t length = utf8_sequence_length(utf8, i);
+        unsigned code = length == 1   ? static_cast<unsigned char>(utf8[i])
+                        : length == 2 ? ((static_cast<unsigned char>(utf8[i]) & 0x1Fu) << 6) |
+                                            (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu)
+                                      : 0xFFFD;
+        if (code < 0x80) out.push_back(static_cast<char>(code));
+        else if (code >= 0x410 && code <= 0x44F) out.push_back(static_cast<char>(0xC0 + (code - 0x410)));
+        else if (code == 0x401) out.push_back(static_cast<char>(0xA8));
+        else if (code == 0x451) out.push_back(static_cast<char>(0xB8));
+        else out.push_back('?');
+        i += length ? length : 1;
+    }
+    return out;
+}
+
+std::string cp1251_to_utf8(std::string_view cp1251) {
+    std::string out;
+    for (char c : cp1251) {
+        auto byte = static_cast<unsigned char>(c);
+        unsigned code = byte < 0x80    ? byte
+                        : byte >= 0xC0 ? 0x410 + (byte - 0xC0)
+                        : byte == 0xA8 ? 0x401
+                        : byte == 0xB8 ? 0x451
+                                       : '?';
+        if (code < 0x80) {
+            out.push_back(static_cast<char>(code));
+        } else {
+            out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        }
+    }
+    return out;
+}
+
+std::string_view trim_cut_utf8(std::string_view text) {
+    while (!text.empty() && (static_cast<unsigned char>(text.front()) & 0xC0) == 0x80) text.remove_prefix(1);
+    size_t lead = text.size();
+    while (lead > 0 && (static_cast<unsigned char>(text[lead - 1]) & 0xC0) == 0x80) --lead;
+    if (lead > 0) {
+        auto byte = static_cast<unsigned char>(text[lead - 1]);
+        size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+        if (text.size() - (lead - 1) < length) text = text.substr(0, lead - 1);
+    }
+    return text;
+}
+
 bool is_valid_utf8(std::string_view text) {
     for (size_t i = 0; i < text.size();) {
         size_t length = utf8_sequence_length(text, i);

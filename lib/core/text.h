@@ -19,6 +19,12 @@ std::string json_string_array(const std::vector<std::string>& items);
 
 // True when every byte belongs to a valid UTF-8 sequence (file names on Linux need not).
 bool is_valid_utf8(std::string_view text);
+// Windows-1251, the code page of Russian text on Windows, both ways: А..я, Ё and ё; what it has
+// no code for (Kazakh Ә, Қ, ..., invalid UTF-8) becomes '?', bytes 0x80..0xBF other than Ё/ё too.
+std::string to_cp1251(std::string_view utf8);
+std::string cp1251_to_utf8(std::string_view cp1251);
+// 'text' without a UTF-8 sequence cut at either end (a window taken out of longer text).
+std::string_view trim_cut_utf8(std::string_view text);
 // Text for XML 1.0 content and attributes: markup escaped, invalid UTF-8 and the control characters
 // XML cannot hold (even as references) replaced by U+FFFD; tab, new line and CR kept as references.
 std::string xml_escape(std::string_view text);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <tuple>
 
+#include "core/text.h"
 #include "pii/card.h"
 #include "pii/email.h"
 #include "pii/iban.h"
@@ -73,24 +74,9 @@ const std::vector<std::string>& context_words() {
                                          "КУӘЛІК",       "passport",     "Passport",     "PASSPORT", "ID card",
                                          "id card",      "ID-card",      "ID No",        "ID number"};
         std::vector<std::string> out = utf8;
-        for (const auto& word : utf8) {  // А..я (U+0410..U+044F) are 0xC0..0xFF in CP1251
-            std::string cp1251;
-            bool convertible = true;
-            for (size_t i = 0; i < word.size(); ++i) {
-                auto c = static_cast<unsigned char>(word[i]);
-                if (c < 0x80) {
-                    cp1251.push_back(static_cast<char>(c));
-                    continue;
-                }
-                unsigned code = ((c & 0x1F) << 6) | (static_cast<unsigned char>(word[++i]) & 0x3F);
-                if (code < 0x410 || code > 0x44F) {
-                    convertible = false;
-                    break;
-                }
-                cp1251.push_back(static_cast<char>(code - 0x410 + 0xC0));
-            }
-            if (convertible && cp1251 != word) out.push_back(cp1251);
-        }
+        for (const auto& word : utf8)  // the Russian words as CP1251 bytes too ('?': no code for a letter)
+            if (auto cp1251 = to_cp1251(word); cp1251 != word && cp1251.find('?') == std::string::npos)
+                out.push_back(cp1251);
         return out;
     }();
     return words;
@@ -102,40 +88,6 @@ bool has_context_before(std::string_view text, size_t begin) {
     for (const auto& word : context_words())
         if (window.find(word) != std::string_view::npos) return true;
     return false;
-}
-
-// True when 'text' is UTF-8 apart from a cut sequence at either end (a context window's edges).
-bool utf8_text(std::string_view text) {
-    size_t i = 0;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;  // cut at the start
-    while (i < text.size()) {
-        auto lead = static_cast<unsigned char>(text[i]);
-        size_t length = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 0;
-        if (length == 0) return false;
-        for (size_t k = 1; k < length; ++k) {
-            if (i + k >= text.size()) return true;  // cut at the end
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-        }
-        i += length;
-    }
-    return true;
-}
-
-// Text that is not UTF-8 is taken for CP1251, the Windows code page of Russian and Kazakh text:
-// А..я, Ё and ё become UTF-8, other bytes above 0x7F a '?'.
-std::string cp1251_to_utf8(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        auto byte = static_cast<unsigned char>(c);
-        unsigned code = byte < 0x80 ? byte : byte >= 0xC0 ? 0x410 + (byte - 0xC0) : byte == 0xA8 ? 0x401 : byte == 0xB8 ? 0x451 : '?';
-        if (code < 0x80) {
-            out.push_back(static_cast<char>(code));
-        } else {
-            out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-        }
-    }
-    return out;
 }
 
 bool separator(char c) { return c == ' ' || c == '-' || c == '(' || c == ')' || c == '.'; }
@@ -235,17 +187,10 @@ private:
         auto text = std::string(s().substr(from, 2 * kContextBytes + 16));
         for (auto& c : text)
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-        if (!utf8_text(text)) return cp1251_to_utf8(text);
-        // Cut at character boundaries when the text is UTF-8: no half character at either end.
-        while (!text.empty() && (static_cast<unsigned char>(text.front()) & 0xC0) == 0x80) text.erase(0, 1);
-        size_t last_lead = text.size();
-        while (last_lead > 0 && (static_cast<unsigned char>(text[last_lead - 1]) & 0xC0) == 0x80) --last_lead;
-        if (last_lead > 0) {
-            auto lead = static_cast<unsigned char>(text[last_lead - 1]);
-            size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-            if (text.size() - (last_lead - 1) < length) text.resize(last_lead - 1);
-        }
-        return text;
+        // Text that is not UTF-8 is taken for CP1251, the code page of Russian text on Windows.
+        auto trimmed = trim_cut_utf8(text);
+        if (!is_valid_utf8(trimmed)) return cp1251_to_utf8(text);
+        return std::string(trimmed);
     }
 
     bool inside_consumed(size_t position) const {

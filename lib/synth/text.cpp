@@ -87,19 +87,6 @@ std::string to_utf16le_with_bom(std::string_view utf8) {
     return out;
 }
 
-std::string to_cp1251(std::string_view utf8) {
-    std::string out;
-    for (std::size_t i = 0; i < utf8.size();) {
-        char32_t cp = decode_utf8(utf8, i);
-        if (cp < 0x80) out.push_back(static_cast<char>(cp));
-        else if (cp >= 0x410 && cp <= 0x44F) out.push_back(static_cast<char>(0xC0 + (cp - 0x410)));
-        else if (cp == 0x401) out.push_back(static_cast<char>(0xA8));
-        else if (cp == 0x451) out.push_back(static_cast<char>(0xB8));
-        else out.push_back('?');
-    }
-    return out;
-}
-
 std::string csv_field(std::string_view text) {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
     std::string out = "\"";

@@ -13,8 +13,6 @@ std::string transliterate_lower(std::string_view utf8);
 
 // UTF-16LE bytes, starting with the byte order mark FF FE. Invalid UTF-8 becomes U+FFFD.
 std::string to_utf16le_with_bom(std::string_view utf8);
-// UTF-8 to Windows-1251 (Russian Cyrillic, Ё/ё); letters it has no code for (Kazakh Ә, Қ, ...) become '?'.
-std::string to_cp1251(std::string_view utf8);
 
 std::string csv_field(std::string_view text);    // quoted only when it must be
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "pii/iin.h"
 #include "synth/text.h"
 #include "synth/zip_writer.h"

@@ -86,6 +86,22 @@ private:
     uint64_t stored_ = 0;
 };
 
+// The walkers want a sink; while scanning, the inventory is already in the case (or, for archives
+// opened inside an image, has no rows): only the walker's warnings are kept.
+class WarningSink : public evidence::WalkSink {
+public:
+    using Warn = std::function<void(const std::string& path, const std::string& message)>;
+    explicit WarningSink(Warn warn) : warn_(std::move(warn)) {}
+    void volume(const evidence::VolumeRecord&) override {}
+    void file(const evidence::FileRecord&) override {}
+    void region(const evidence::RegionRecord&) override {}
+    void warning(const std::string& path, const std::string& message) override { warn_(path, message); }
+    bool already_recorded(const std::string&) override { return false; }
+
+private:
+    Warn warn_;
+};
+
 // Sees every file's bytes during the re-walk and scans them; findings go to the file's row. A file
 // that is a SQLite database, a worksheet of an xlsx, or a CSV/TSV export is also kept in memory (up
 // to kMaxDatabase) and read for its structure: SQLite cells, spreadsheet and CSV columns.
@@ -93,7 +109,7 @@ class ScanningObserver : public evidence::ContentObserver {
 public:
     // 'found' receives each file's findings (by walk key) when its content has been read whole.
     using FileFindings = std::function<void(const std::string& walk_key, std::vector<pii::Finding> found)>;
-    using Warn = std::function<void(const std::string& path, const std::string& message)>;
+    using Warn = WarningSink::Warn;
     // 'open_archives': archives arrive as plain files (a disk image's walk) and are opened here;
     // their members' findings go to the archive's file with the member's path as location.
     ScanningObserver(const pii::Scanner& scanner, const FindPiiOptions& options, FileFindings found, Warn warn,
@@ -174,26 +190,12 @@ private:
                 }
             },
             warn_);
-        MemberSink sink(warn_);
+        WarningSink sink(warn_);
         evidence::WalkCounters counters;
         evidence::LogicalWalker walker(sink, counters);
         walker.set_content_observer(&members, false);
         walker.walk_archive(database_, container);
     }
-
-    // The logical walker's sink while it opens an archive found in an image: only warnings matter.
-    class MemberSink : public evidence::WalkSink {
-    public:
-        explicit MemberSink(const Warn& warn) : warn_(warn) {}
-        void volume(const evidence::VolumeRecord&) override {}
-        void file(const evidence::FileRecord&) override {}
-        void region(const evidence::RegionRecord&) override {}
-        void warning(const std::string& path, const std::string& message) override { warn_(path, message); }
-        bool already_recorded(const std::string&) override { return false; }
-
-    private:
-        const Warn& warn_;
-    };
 
     // Cell findings the byte scan did not already make (a value stored as text is found by both).
     void add_cells(std::vector<pii::Finding>& found) {
@@ -233,27 +235,6 @@ private:
     bool open_archives_ = false;
     bool archive_ = false;
     uint64_t files_ = 0;
-};
-
-// The walkers want a sink; during a scan the inventory is already in the case, so it is dropped.
-class DiscardingSink : public evidence::WalkSink {
-public:
-    DiscardingSink(casefile::CaseFile& file, int64_t evidence_id, const FindPiiOptions& options)
-        : file_(file), evidence_id_(evidence_id), options_(options) {}
-    void volume(const evidence::VolumeRecord&) override {}
-    void file(const evidence::FileRecord&) override {}
-    void region(const evidence::RegionRecord&) override {}
-    // Recorded in the case like ingest's warnings (within the item's transaction).
-    void warning(const std::string& path, const std::string& message) override {
-        file_.record_error(evidence_id_, "find-pii", path, message);
-        if (options_.on_warning) options_.on_warning(path, message);
-    }
-    bool already_recorded(const std::string&) override { return false; }
-
-private:
-    casefile::CaseFile& file_;
-    int64_t evidence_id_;
-    const FindPiiOptions& options_;
 };
 
 std::unordered_map<std::string, int64_t> file_ids_of(SQLite::Database& db, int64_t evidence_id) {
@@ -323,7 +304,11 @@ void seal_scan(casefile::CaseFile& file, const custody::Actor& actor, const Item
 // Re-walks the item with the walker that ingested it, scanning every file's bytes as they pass.
 Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::Scanner& scanner, FindingWriter& writer,
                          ItemScan& scan, const FindPiiOptions& options) {
-    DiscardingSink sink(file, item.id, options);
+    // Warnings are recorded in the case like ingest's (within the item's transaction).
+    WarningSink sink([&](const std::string& path, const std::string& message) {
+        file.record_error(item.id, "find-pii", path, message);
+        if (options.on_warning) options.on_warning(path, message);
+    });
     evidence::WalkCounters counters;
     auto file_ids = file_ids_of(file.db(), item.id);
     ScanningObserver observer(
@@ -384,7 +369,6 @@ struct ScanDuringIngest::State {
     std::vector<std::pair<std::string, std::string>> warnings;
     std::unique_ptr<ScanningObserver> observer;
     std::vector<ItemScan> scans;
-    uint64_t files = 0;
 };
 
 ScanDuringIngest::ScanDuringIngest(FindPiiOptions options) : state_(std::make_unique<State>(std::move(options))) {}
@@ -396,7 +380,6 @@ void ScanDuringIngest::item_begins(int64_t, bool walk_opens_archives) {
     state_->observer = std::make_unique<ScanningObserver>(
         state_->scanner, state_->options,
         [this](const std::string& walk_key, std::vector<pii::Finding> found) {
-            ++state_->files;
             if (!found.empty()) state_->found.emplace_back(walk_key, std::move(found));
         },
         [this](const std::string& path, const std::string& message) {
@@ -404,7 +387,6 @@ void ScanDuringIngest::item_begins(int64_t, bool walk_opens_archives) {
             if (state_->options.on_warning) state_->options.on_warning(path, message);
         },
         !walk_opens_archives);
-    state_->files = 0;
 }
 
 void ScanDuringIngest::begin(const std::string& walk_key) { state_->observer->begin(walk_key); }
@@ -424,7 +406,7 @@ void ScanDuringIngest::item_sealed(casefile::CaseFile& file, const custody::Acto
         for (const auto& [walk_key, found] : state_->found)
             if (auto id = file_ids.find(walk_key); id != file_ids.end()) writer.store(id->second, std::nullopt, found);
         for (const auto& [path, message] : state_->warnings) file.record_error(item.id, "find-pii", path, message);
-        scan.files = state_->files;
+        scan.files = state_->observer->files();
         if (item.kind == "image") {
             auto image = evidence::open_image(item.sources.front());
             if (!image) return std::unexpected(image.error());

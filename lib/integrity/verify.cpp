@@ -169,7 +169,6 @@ Expected<std::vector<ItemVerification>> verify_evidence(casefile::CaseFile& file
             results.push_back(v);
             continue;
         }
-        if (options.on_item) options.on_item(v.label);
         if (row.format == "folder") verify_folder(file.db(), row, v, options);
         else verify_stream(row, v, options);
         if (v.result == "unreadable") file.record_error(v.evidence_id, "hash --verify", row.sources.front(), v.problems.front());

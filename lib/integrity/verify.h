@@ -28,7 +28,6 @@ struct ItemVerification {
 struct VerifyOptions {
     std::vector<int64_t> evidence_ids;  // empty: every complete item
     std::atomic<uint64_t>* progress = nullptr;
-    std::function<void(const std::string& label)> on_item;  // called before each item is read
 };
 
 // Items still walking (an interrupted ingest) are skipped with a problem line: there is nothing

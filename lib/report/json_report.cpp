@@ -56,11 +56,10 @@ constexpr const char* findings_query =
     "FROM findings x LEFT JOIN files f ON f.id = x.file_id LEFT JOIN regions r ON r.id = x.region_id ORDER BY x.id";
 
 void write_pii_counts(std::ostream& out, SQLite::Database& db) {
-    out << ", \"distinct_iins\": "
-        << db.execAndGet("SELECT count(DISTINCT value) FROM findings WHERE type = 'iin'").getInt64() << ", \"counts\": {";
-    SQLite::Statement counts(db, "SELECT type, count(*) FROM findings GROUP BY type ORDER BY type");
-    for (bool first = true; counts.executeStep(); first = false)
-        out << (first ? "" : ", ") << json_quote(counts.getColumn(0).getString()) << ": " << counts.getColumn(1).getInt64();
+    auto totals = read_pii_totals(db);
+    out << ", \"distinct_iins\": " << totals.distinct_iins << ", \"counts\": {";
+    for (size_t i = 0; i < totals.counts.size(); ++i)
+        out << (i ? ", " : "") << json_quote(totals.counts[i].first) << ": " << totals.counts[i].second;
     out << "}";
 }
 
@@ -181,6 +180,15 @@ void write_pii(std::ostream& out, SQLite::Database& db, bool reveal) {
 }
 
 }  // namespace
+
+PiiTotals read_pii_totals(SQLite::Database& db) {
+    PiiTotals totals;
+    if (!db.tableExists("findings")) return totals;
+    totals.distinct_iins = db.execAndGet("SELECT count(DISTINCT value) FROM findings WHERE type = 'iin'").getInt64();
+    SQLite::Statement counts(db, "SELECT type, count(*) FROM findings GROUP BY type ORDER BY type");
+    while (counts.executeStep()) totals.counts.emplace_back(counts.getColumn(0).getString(), counts.getColumn(1).getInt64());
+    return totals;
+}
 
 void write_json_report(casefile::CaseFile& file, std::ostream& out, const ReportOptions& options) {
     auto& db = file.db();

@@ -2,6 +2,9 @@
 // Renderers read the case and write one output format; docs/report-json.md is the JSON contract.
 #include <filesystem>
 #include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "casefile/case_file.h"
 #include "core/error.h"
@@ -9,6 +12,14 @@
 namespace izshi::report {
 
 inline constexpr int json_schema_version = 2;
+
+// The case's headline personal-data figures (SPEC §5): distinct IINs over all evidence, and the
+// number of findings by type (alphabetical; types without findings left out).
+struct PiiTotals {
+    int64_t distinct_iins = 0;
+    std::vector<std::pair<std::string, int64_t>> counts;
+};
+PiiTotals read_pii_totals(SQLite::Database& db);
 
 struct ReportOptions {
     bool reveal = false;  // personal data in full instead of masked (the CLI records who asked)

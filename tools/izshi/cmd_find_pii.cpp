@@ -1,12 +1,13 @@
 // izshi find-pii: options -> validation -> findpii::find_pii -> summary and exit code.
 #include <fmt/format.h>
 
-#include <SQLiteCpp/Statement.h>
 #include <iostream>
 
 #include "command.h"
+#include "progress.h"
 #include "core/text.h"
 #include "findpii/find_pii.h"
+#include "report/report.h"
 
 namespace izshi::cli {
 
@@ -36,21 +37,7 @@ Expected<std::vector<pii::PiiType>> parse_types(const std::string& list) {
     return out;
 }
 
-// The case's headline figure (SPEC §5): distinct IINs over all evidence, and the counts by type.
-struct Totals {
-    int64_t distinct_iins = 0;
-    std::vector<std::pair<std::string, int64_t>> by_type;
-};
-
-Totals case_totals(SQLite::Database& db) {
-    Totals totals;
-    totals.distinct_iins = db.execAndGet("SELECT count(DISTINCT value) FROM findings WHERE type = 'iin'").getInt64();
-    SQLite::Statement query(db, "SELECT type, count(*) FROM findings GROUP BY type ORDER BY type");
-    while (query.executeStep()) totals.by_type.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getInt64());
-    return totals;
-}
-
-std::string summary_json(const std::vector<findpii::ItemScan>& items, const Totals& totals) {
+std::string summary_json(const std::vector<findpii::ItemScan>& items, const report::PiiTotals& totals) {
     std::string out = "{\"items\":[";
     for (size_t i = 0; i < items.size(); ++i) {
         const auto& s = items[i];
@@ -60,12 +47,12 @@ std::string summary_json(const std::vector<findpii::ItemScan>& items, const Tota
                            s.error.empty() ? "null" : json_quote(s.error), s.files, s.regions, s.findings);
     }
     out += fmt::format("],\"distinct_iins\":{},\"counts\":{{", totals.distinct_iins);
-    for (size_t i = 0; i < totals.by_type.size(); ++i)
-        out += fmt::format("{}{}:{}", i ? "," : "", json_quote(totals.by_type[i].first), totals.by_type[i].second);
+    for (size_t i = 0; i < totals.counts.size(); ++i)
+        out += fmt::format("{}{}:{}", i ? "," : "", json_quote(totals.counts[i].first), totals.counts[i].second);
     return out + "}}";
 }
 
-void print_summary_text(const std::vector<findpii::ItemScan>& items, const Totals& totals) {
+void print_summary_text(const std::vector<findpii::ItemScan>& items, const report::PiiTotals& totals) {
     for (const auto& s : items) {
         if (s.status == "failed") std::cout << fmt::format("FAILED   #{} {}: {}\n", s.evidence_id, s.label, s.error);
         else if (s.status == "skipped") std::cout << fmt::format("skipped  #{} {} (scanned before; --rescan to redo)\n", s.evidence_id, s.label);
@@ -73,7 +60,7 @@ void print_summary_text(const std::vector<findpii::ItemScan>& items, const Total
                                       s.files, s.regions, s.findings);
     }
     std::cout << fmt::format("case: {} distinct IINs;", totals.distinct_iins);
-    for (const auto& [type, count] : totals.by_type) std::cout << fmt::format(" {} {}", type, count);
+    for (const auto& [type, count] : totals.counts) std::cout << fmt::format(" {} {}", type, count);
     std::cout << '\n';
 }
 
@@ -83,7 +70,7 @@ int print_pii_scans(casefile::CaseFile& file, const GlobalOptions& global, const
                     std::string* json_out) {
     for (const auto& item : items)
         if (!item.error.empty()) std::cerr << "izshi: " << item.error << '\n';
-    auto totals = case_totals(file.db());
+    auto totals = report::read_pii_totals(file.db());
     if (json_out) *json_out = summary_json(items, totals);
     else if (global.json) std::cout << summary_json(items, totals) << '\n';
     else print_summary_text(items, totals);
@@ -98,19 +85,6 @@ findpii::FindPiiOptions cli_pii_options(const GlobalOptions& global) {
         std::cerr << "izshi: warning: " << path << ": " << message << '\n';
     };
     return options;
-}
-
-int scan_for_pii(casefile::CaseFile& file, const GlobalOptions& global, findpii::FindPiiOptions options,
-                 std::string* json_out, std::vector<findpii::ItemScan> earlier) {
-    auto cli = cli_pii_options(global);
-    options.threads = cli.threads;
-    options.on_warning = cli.on_warning;
-    if (!options.evidence_ids.empty() || earlier.empty()) {
-        auto items = findpii::find_pii(file, global.actor(), options);
-        if (!items) return report_error(items.error());
-        earlier.insert(earlier.end(), items->begin(), items->end());
-    }
-    return print_pii_scans(file, global, earlier, json_out);
 }
 
 namespace {
@@ -134,11 +108,19 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         if (!types) return report_error(types.error());
         auto file = open_case(args->case_path, casefile::Access::write);
         if (!file) return report_error(file.error());
-        findpii::FindPiiOptions options;
+        auto options = cli_pii_options(global);
         options.evidence_ids = args->evidence_ids;
         options.types = *types;
         options.rescan = args->rescan;
-        return scan_for_pii(**file, global, options, nullptr, {});
+        std::vector<findpii::ItemScan> items;
+        {
+            ProgressLine progress(global.show_progress(), "scanning");
+            options.progress = &progress.bytes;
+            auto scanned = findpii::find_pii(**file, global.actor(), options);
+            if (!scanned) return report_error(scanned.error());
+            items = std::move(*scanned);
+        }
+        return print_pii_scans(**file, global, items, nullptr);
     };
 }
 

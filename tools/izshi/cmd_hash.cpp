@@ -4,12 +4,11 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include "command.h"
+#include "progress.h"
 #include "core/clock.h"
 #include "core/text.h"
 #include "evidence/image_source.h"
@@ -35,35 +34,6 @@ struct HashArgs {
     std::string case_path, mark;
     bool verify = false;
     std::vector<int64_t> evidence_ids;
-};
-
-// A progress line on stderr, redrawn twice a second from a side thread while a mode runs.
-class ProgressLine {
-public:
-    ProgressLine(bool enabled, std::string what) : what_(std::move(what)) {
-        if (enabled) thread_ = std::jthread([this](std::stop_token stop) { draw_until(stop); });
-    }
-    ~ProgressLine() {
-        if (thread_.joinable()) {
-            thread_.request_stop();
-            thread_.join();
-            std::cerr << '\n';
-        }
-    }
-    std::atomic<uint64_t> bytes{0};
-
-private:
-    void draw_until(std::stop_token stop) {
-        auto started = std::chrono::steady_clock::now();
-        while (!stop.stop_requested()) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(500));
-            double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            double mib = static_cast<double>(bytes.load()) / (1 << 20);
-            std::cerr << fmt::format("\r{}: {:.0f} MiB at {:.0f} MiB/s   ", what_, mib, mib / seconds) << std::flush;
-        }
-    }
-    std::string what_;
-    std::jthread thread_;
 };
 
 Expected<std::vector<Algorithm>> parse_algorithm_list(const std::string& list) {
@@ -273,7 +243,7 @@ int verify_case(const HashArgs& args, const GlobalOptions& global) {
     auto file = open_case(args.case_path, casefile::Access::write);
     if (!file) return report_error(file.error());
     ProgressLine progress(global.show_progress(), "verifying");
-    auto results = integrity::verify_evidence(**file, global.actor(), {args.evidence_ids, &progress.bytes, {}});
+    auto results = integrity::verify_evidence(**file, global.actor(), {args.evidence_ids, &progress.bytes});
     if (!results) return report_error(results.error());
     bool attention = false, unreadable = false;
     std::string json = "[";

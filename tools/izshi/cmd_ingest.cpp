@@ -120,13 +120,17 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
             if (!global.json) print_summary(result, false, "");
             // Items the walk did not read whole (resumed, or skipped as complete) are scanned on
             // their own, as find-pii would (skipped again if they were scanned before).
-            findpii::FindPiiOptions rest;
+            auto rest = cli_pii_options(global);
             for (const auto& item : result.items)
                 if (item.evidence_id && (item.status == "resumed" || item.status == "skipped"))
                     rest.evidence_ids.push_back(*item.evidence_id);
-            const auto& during = scan_during->scans();
-            if (!rest.evidence_ids.empty() || !during.empty())
-                pii_code = scan_for_pii(**file, global, rest, global.json ? &pii_json : nullptr, during);
+            auto scans = scan_during->scans();
+            if (!rest.evidence_ids.empty()) {
+                auto more = findpii::find_pii(**file, global.actor(), rest);
+                if (!more) return report_error(more.error());
+                scans.insert(scans.end(), more->begin(), more->end());
+            }
+            if (!scans.empty()) pii_code = print_pii_scans(**file, global, scans, global.json ? &pii_json : nullptr);
             if (global.json) print_summary(result, true, pii_json);
         } else {
             print_summary(result, global.json, "");

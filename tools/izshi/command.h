@@ -46,12 +46,10 @@ Command find_pii_command();
 Expected<std::unique_ptr<casefile::CaseFile>> open_case(const std::string& path, casefile::Access access,
                                                         bool create_if_missing = false);
 int report_error(const Error& error);  // prints "izshi: message" to stderr, returns the exit code
-// find-pii on an open case, its summary printed (or, with json_out, returned as JSON) together with
-// 'earlier' scans (those ingest --find-pii made during the walk); used by find-pii and by ingest
-// --find-pii. Returns the exit code.
-int scan_for_pii(casefile::CaseFile& file, const GlobalOptions& global, findpii::FindPiiOptions options,
-                 std::string* json_out, std::vector<findpii::ItemScan> earlier);
-// The options every command scanning for personal data shares: --threads, warnings on stderr.
+// The summary of personal-data scans (find-pii, ingest --find-pii) with the case's totals: printed,
+// or with json_out returned as JSON. Returns the exit code (3 if an item failed).
+int print_pii_scans(casefile::CaseFile& file, const GlobalOptions& global, const std::vector<findpii::ItemScan>& items,
+                    std::string* json_out);
 findpii::FindPiiOptions cli_pii_options(const GlobalOptions& global);
 void add_case_option(CLI::App& app, std::string& case_path);
 

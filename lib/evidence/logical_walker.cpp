@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "core/clock.h"
+#include "core/read_only.h"
 
 namespace izshi::evidence {
 
@@ -19,11 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // O_NOATIME keeps the evidence's access times as they were (allowed for the file's owner and root).
-int open_evidence_file(const fs::path& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME);
-    if (fd < 0 && errno == EPERM) fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    return fd;
-}
+// A link inside a folder is recorded as a link, never followed.
+int open_evidence_file(const fs::path& path) { return open_read_only(path, O_NOFOLLOW); }
 
 struct ArchiveCloser {
     void operator()(archive* reader) const { archive_read_free(reader); }

@@ -9,21 +9,17 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/read_only.h"
+
 namespace izshi::hashing {
 
 namespace {
 
 class ReadOnlyFile {
 public:
-    explicit ReadOnlyFile(const std::filesystem::path& path) {
-        // O_NOATIME keeps the evidence's access time as it was; it needs ownership (or
-        // CAP_FOWNER), so fall back to a plain read-only open when it is refused. O_NONBLOCK: a FIFO
-        // must not block the run waiting for a writer (it is refused after fstat); regular files
-        // and block devices ignore it.
-        constexpr int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
-        fd_ = ::open(path.c_str(), flags | O_NOATIME);
-        if (fd_ < 0 && errno == EPERM) fd_ = ::open(path.c_str(), flags);
-    }
+    // O_NONBLOCK: a FIFO must not block the run waiting for a writer (it is refused after fstat);
+    // regular files and block devices ignore it.
+    explicit ReadOnlyFile(const std::filesystem::path& path) : fd_(open_read_only(path, O_NONBLOCK)) {}
     ~ReadOnlyFile() {
         if (fd_ >= 0) ::close(fd_);
     }

@@ -12,18 +12,19 @@ namespace izshi::report {
 
 namespace {
 
-// The latest `hash --verify` of each item; case files older than schema 2 have none.
-constexpr const char* evidence_query =
+constexpr const char* evidence_columns =
     "SELECT e.id, e.label, e.exhibit, e.kind, json(e.sources) AS sources, e.format, e.size, e.md5, e.sha1, e.sha256, "
     "e.stored_md5, e.stored_sha1, e.verification, e.state, e.seized_from, e.seized_at, e.seized_by, e.authorization, "
-    "e.notes, json(e.acquisition) AS acquisition, e.registered_at, v.verified_at AS reverified_at, "
-    "v.result AS reverification FROM evidence e "
-    "LEFT JOIN verifications v ON v.id = (SELECT max(id) FROM verifications WHERE evidence_id = e.id) ORDER BY e.id";
-constexpr const char* evidence_query_v1 =
-    "SELECT id, label, exhibit, kind, json(sources) AS sources, format, size, md5, sha1, sha256, stored_md5, "
-    "stored_sha1, verification, state, seized_from, seized_at, seized_by, authorization, notes, "
-    "json(acquisition) AS acquisition, registered_at, NULL AS reverified_at, NULL AS reverification "
-    "FROM evidence ORDER BY id";
+    "e.notes, json(e.acquisition) AS acquisition, e.registered_at, ";
+
+// With the latest `hash --verify` of each item; case files older than schema 2 have no verifications.
+std::string evidence_query(SQLite::Database& db) {
+    if (!db.tableExists("verifications"))
+        return std::string(evidence_columns) + "NULL AS reverified_at, NULL AS reverification FROM evidence e ORDER BY e.id";
+    return std::string(evidence_columns) +
+           "v.verified_at AS reverified_at, v.result AS reverification FROM evidence e LEFT JOIN verifications v "
+           "ON v.id = (SELECT max(id) FROM verifications WHERE evidence_id = e.id) ORDER BY e.id";
+}
 
 constexpr const char* volumes_query =
     "SELECT evidence_id, idx AS \"index\", start_sector, length_sectors, sector_size, description, fs_type, "
@@ -197,7 +198,7 @@ void write_json_report(casefile::CaseFile& file, std::ostream& out, const Report
         << json_quote(std::string("izshi ") + IZSHI_VERSION) << ",\n \"case\": {\"id\":" << json_quote(info.uid)
         << ",\"title\":" << json_quote(info.title) << ",\"created\":" << json_quote(info.created)
         << ",\"case_file_schema\":" << info.schema_version << "},\n \"evidence\": ";
-    write_rows_as_json(out, db, db.tableExists("verifications") ? evidence_query : evidence_query_v1,
+    write_rows_as_json(out, db, evidence_query(db),
                        {{"sources", "acquisition"}, {}});
     out << ",\n \"volumes\": ";
     write_rows_as_json(out, db, volumes_query);

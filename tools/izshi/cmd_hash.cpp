@@ -1,9 +1,7 @@
 // izshi hash: hash files, folders and images like hashdeep; match and audit against known sets;
 // verify a case's evidence and mark its known files. Options -> validation -> one lib/ call per mode.
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <filesystem>
 #include <iostream>
 

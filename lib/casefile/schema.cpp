@@ -182,10 +182,89 @@ CREATE TABLE pii_scans (
 );
 )SQL";
 
+// Version 4: phone numbers (SPEC §7). call_records are the numbers find-pii reads as records from
+// call logs, contacts, SMS, softphones, vCards and CRM call lists, with names, times and directions;
+// they are sealed per item ("records:N"), and pii_scans.records says how many an item gave (NULL:
+// scanned before version 4 or without phone numbers, so not read). A `match-numbers` run stores its
+// watchlists (by file hash), every match, and the links between evidence items that share numbers;
+// each run is sealed on its own ("numbers:R"). Times are ISO 8601 UTC.
+constexpr std::string_view schema_v4 = R"SQL(
+CREATE TABLE call_records (
+    id          INTEGER PRIMARY KEY,
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    file_id     INTEGER NOT NULL REFERENCES files(id),
+    location    TEXT NOT NULL,
+    source      TEXT NOT NULL CHECK (source IN ('call_log', 'contacts', 'sms', 'softphone', 'vcard', 'call_list')),
+    number      TEXT NOT NULL,
+    written     TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    time_utc    TEXT,
+    direction   TEXT NOT NULL,
+    duration    INTEGER
+);
+CREATE INDEX call_records_evidence ON call_records(evidence_id);
+CREATE INDEX call_records_number ON call_records(number, file_id);
+ALTER TABLE pii_scans ADD COLUMN records INTEGER;
+
+CREATE TABLE number_runs (
+    id                 INTEGER PRIMARY KEY,
+    run_at             TEXT NOT NULL,
+    mode               TEXT NOT NULL CHECK (mode IN ('plain', 'hmac')),
+    key_id             TEXT,
+    region             TEXT NOT NULL,
+    utc_offset_minutes INTEGER NOT NULL,
+    window_seconds     INTEGER NOT NULL,
+    evidence_numbers   INTEGER NOT NULL
+);
+CREATE TABLE watchlists (
+    id       INTEGER PRIMARY KEY,
+    run_id   INTEGER NOT NULL REFERENCES number_runs(id),
+    label    TEXT NOT NULL,
+    path     TEXT NOT NULL,
+    sha256   TEXT NOT NULL,
+    hashed   INTEGER NOT NULL,
+    entries  INTEGER NOT NULL,
+    matched  INTEGER NOT NULL,
+    problems TEXT NOT NULL
+);
+CREATE TABLE number_matches (
+    id              INTEGER PRIMARY KEY,
+    run_id          INTEGER NOT NULL REFERENCES number_runs(id),
+    watchlist_id    INTEGER NOT NULL REFERENCES watchlists(id),
+    entry_line      INTEGER NOT NULL,
+    entry_role      TEXT NOT NULL,
+    entry_label     TEXT NOT NULL,
+    entry_time      TEXT,
+    entry_direction TEXT NOT NULL,
+    case_ref        TEXT NOT NULL,
+    number          TEXT NOT NULL,
+    evidence_id     INTEGER NOT NULL REFERENCES evidence(id),
+    file_id         INTEGER REFERENCES files(id),
+    region_id       INTEGER REFERENCES regions(id),
+    location        TEXT NOT NULL,
+    offset          INTEGER,
+    source          TEXT NOT NULL,
+    name            TEXT NOT NULL,
+    time_utc        TEXT,
+    direction       TEXT NOT NULL,
+    delta_seconds   INTEGER
+);
+CREATE INDEX number_matches_run ON number_matches(run_id);
+CREATE TABLE number_links (
+    run_id      INTEGER NOT NULL REFERENCES number_runs(id),
+    evidence_a  INTEGER NOT NULL REFERENCES evidence(id),
+    evidence_b  INTEGER NOT NULL REFERENCES evidence(id),
+    shared      INTEGER NOT NULL,
+    watchlisted INTEGER NOT NULL,
+    numbers     TEXT NOT NULL,
+    PRIMARY KEY (run_id, evidence_a, evidence_b)
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list = {{1, schema_v1}, {2, schema_v2}, {3, schema_v3}};
+    static const std::vector<Migration> list = {{1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}};
     return list;
 }
 

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <span>
 #include <stdexcept>
 
 #include "core/text.h"
@@ -49,37 +50,65 @@ std::string digest_rows(SQLite::Database& db, std::string_view query_text, int64
     return hasher.finish().front();
 }
 
-// Scopes written after ingest: each is one table's rows of one evidence item.
-struct SealedScope {
-    std::string_view kind;
-    std::string_view query;
-};
-constexpr SealedScope later_scopes[] = {
-    // `hash --mark`: which files a known hash set marked.
-    {"known", "SELECT json_array(id, known) FROM files WHERE evidence_id = ? AND known IS NOT NULL ORDER BY id"},
-    // `find-pii`: the personal data found in the item.
+// Tables written after ingest, each sealed by the command that wrote them.
+// `hash --mark`: which files a known hash set marked.
+constexpr SealedTable known_tables[] = {
+    {"known", "SELECT json_array(id, known) FROM files WHERE evidence_id = ? AND known IS NOT NULL ORDER BY id"}};
+// `find-pii`: the personal data found in the item.
+constexpr SealedTable findings_tables[] = {
     {"findings",
      "SELECT json_array(id, file_id, region_id, offset, location, type, value, encoding, score, note, context) "
-     "FROM findings "
-     "WHERE evidence_id = ? ORDER BY id"},
-    // `hash --verify`: every re-verification of the item's media.
+     "FROM findings WHERE evidence_id = ? ORDER BY id"}};
+// `find-pii`: the call logs, contacts, messages and call lists read as records (numbers with names and times).
+constexpr SealedTable records_tables[] = {
+    {"records",
+     "SELECT json_array(id, file_id, location, source, number, written, name, time_utc, direction, duration) "
+     "FROM call_records WHERE evidence_id = ? ORDER BY id"}};
+// `hash --verify`: every re-verification of the item's media.
+constexpr SealedTable verification_tables[] = {
     {"verification",
      "SELECT json_array(id, verified_at, md5, sha1, sha256, result, detail) FROM verifications "
-     "WHERE evidence_id = ? ORDER BY id"},
+     "WHERE evidence_id = ? ORDER BY id"}};
+// `match-numbers`: one run (? = its id): the watchlists, every match and the links between items.
+constexpr SealedTable numbers_tables[] = {
+    {"number_runs",
+     "SELECT json_array(id, run_at, mode, key_id, region, utc_offset_minutes, window_seconds, evidence_numbers) "
+     "FROM number_runs WHERE id = ?"},
+    {"watchlists",
+     "SELECT json_array(id, label, path, sha256, hashed, entries, matched, problems) FROM watchlists "
+     "WHERE run_id = ? ORDER BY id"},
+    {"number_matches",
+     "SELECT json_array(id, watchlist_id, entry_line, entry_role, entry_label, entry_time, entry_direction, case_ref, "
+     "number, evidence_id, file_id, region_id, location, offset, source, name, time_utc, direction, delta_seconds) "
+     "FROM number_matches WHERE run_id = ? ORDER BY id"},
+    {"number_links",
+     "SELECT json_array(evidence_a, evidence_b, shared, watchlisted, numbers) FROM number_links "
+     "WHERE run_id = ? ORDER BY evidence_a, evidence_b"},
 };
 
-std::optional<ScopeDigest> digest_evidence(SQLite::Database& db, int64_t id) {
+struct SealedScope {
+    std::string_view kind;
+    std::span<const SealedTable> tables;
+};
+// A scope of one table is digested as that table; one of several as the digest of their digests.
+constexpr SealedScope scopes[] = {
+    {"evidence", evidence_tables}, {"known", known_tables},         {"findings", findings_tables},
+    {"records", records_tables},   {"verification", verification_tables}, {"numbers", numbers_tables},
+};
+
+std::optional<ScopeDigest> digest_tables(SQLite::Database& db, std::span<const SealedTable> tables, int64_t id) {
     ScopeDigest result;
     hashing::MultiHasher total({hashing::Algorithm::sha256});
-    for (const auto& table : evidence_tables) {
+    for (const auto& table : tables) {
         bool any_row = false;
         auto digest = digest_rows(db, table.query, id, any_row);
-        if (table.name == "evidence" && !any_row) return std::nullopt;
+        // An item or run that does not exist has no seal (its first table holds the row itself).
+        if (&table == &tables.front() && !any_row && tables.size() > 1) return std::nullopt;
         result.parts.emplace_back(std::string(table.name), digest);
         total.update(table.name);
         total.update(digest);
     }
-    result.digest = total.finish().front();
+    result.digest = tables.size() == 1 ? result.parts.front().second : total.finish().front();
     return result;
 }
 
@@ -95,15 +124,8 @@ std::optional<ScopeDigest> digest_scope(SQLite::Database& db, const std::string&
     } catch (...) {
         return std::nullopt;
     }
-    if (kind == "evidence") return digest_evidence(db, id);
-    for (const auto& scope : later_scopes) {
-        if (kind != scope.kind) continue;
-        bool any_row = false;
-        ScopeDigest result;
-        result.digest = digest_rows(db, scope.query, id, any_row);
-        result.parts.emplace_back(std::string(scope.kind), result.digest);
-        return result;
-    }
+    for (const auto& scope : scopes)
+        if (kind == scope.kind) return digest_tables(db, scope.tables, id);
     return std::nullopt;
 }
 

@@ -4,41 +4,13 @@
 #include <array>
 #include <fmt/format.h>
 
+#include "core/delimited.h"
 #include "core/text.h"
 #include "pii/iin.h"
 
 namespace izshi::findpii {
 
 namespace {
-
-// The delimiter is the one of ; , TAB | that the header line holds most of.
-char delimiter_of(std::string_view first_line) {
-    char best = ',';
-    size_t best_count = 0;
-    for (char candidate : {';', ',', '\t', '|'}) {
-        auto count = static_cast<size_t>(std::count(first_line.begin(), first_line.end(), candidate));
-        if (count > best_count) best = candidate, best_count = count;
-    }
-    return best;
-}
-
-// Fields of one line; quotes ("a;b") keep a delimiter inside a field.
-std::vector<std::string_view> fields_of(std::string_view line, char delimiter) {
-    std::vector<std::string_view> fields;
-    bool quoted = false;
-    size_t start = 0;
-    for (size_t i = 0; i <= line.size(); ++i) {
-        if (i < line.size() && line[i] == '"') quoted = !quoted;
-        if (i == line.size() || (!quoted && line[i] == delimiter)) {
-            auto field = line.substr(start, i - start);
-            while (!field.empty() && (field.back() == '\r' || field.back() == '"' || field.back() == ' ')) field.remove_suffix(1);
-            while (!field.empty() && (field.front() == '"' || field.front() == ' ')) field.remove_prefix(1);
-            fields.push_back(field);
-            start = i + 1;
-        }
-    }
-    return fields;
-}
 
 // Which field of its line the byte at 'offset' lies in.
 size_t field_index(std::string_view text, size_t line_start, size_t offset, char delimiter) {
@@ -64,8 +36,8 @@ bool is_delimited_text(std::string_view walk_key) {
 
 void label_columns(std::string_view text, std::vector<pii::Finding>& found) {
     size_t first_end = std::min(text.find('\n'), text.size());
-    char delimiter = delimiter_of(text.substr(0, first_end));
-    auto header = fields_of(text.substr(0, first_end), delimiter);
+    char delimiter = guess_delimiter(text.substr(0, first_end));
+    auto header = split_fields(text.substr(0, first_end), delimiter);
     bool has_header = !holds_iin(header);
     std::vector<size_t> line_starts{0};
     for (size_t i = 0; i < text.size(); ++i)
@@ -84,8 +56,8 @@ void label_columns(std::string_view text, std::vector<pii::Finding>& found) {
 std::vector<pii::Finding> scan_document_columns(std::string_view text, const pii::Scanner& scanner) {
     std::vector<pii::Finding> out;
     size_t first_end = std::min(text.find('\n'), text.size());
-    char delimiter = delimiter_of(text.substr(0, first_end));
-    auto header = fields_of(text.substr(0, first_end), delimiter);
+    char delimiter = guess_delimiter(text.substr(0, first_end));
+    auto header = split_fields(text.substr(0, first_end), delimiter);
     std::vector<size_t> documents;
     for (size_t c = 0; c < header.size(); ++c)
         if (pii::names_identity_document(header[c])) documents.push_back(c);
@@ -93,7 +65,7 @@ std::vector<pii::Finding> scan_document_columns(std::string_view text, const pii
     size_t line = 2;  // the first line after the header
     for (size_t start = first_end + 1; start < text.size(); ++line) {
         size_t end = std::min(text.find('\n', start), text.size());
-        auto fields = fields_of(text.substr(start, end - start), delimiter);
+        auto fields = split_fields(text.substr(start, end - start), delimiter);
         for (size_t c : documents) {
             if (c >= fields.size() || fields[c].empty()) continue;
             std::string cell = std::string(header[c]) + ": " + std::string(fields[c]);

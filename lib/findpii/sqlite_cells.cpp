@@ -6,27 +6,13 @@
 
 #include <memory>
 
+#include "core/memory_database.h"
 #include "core/text.h"
 #include "pii/iin.h"
 
 namespace izshi::findpii {
 
 namespace {
-
-struct Closer {
-    void operator()(sqlite3* db) const { sqlite3_close(db); }
-};
-struct Finalizer {
-    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using Connection = std::unique_ptr<sqlite3, Closer>;
-using Statement = std::unique_ptr<sqlite3_stmt, Finalizer>;
-
-Statement prepare(sqlite3* db, const std::string& sql) {
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-    return Statement(statement);
-}
 
 std::string quoted_identifier(const std::string& name) {
     std::string out = "\"";
@@ -36,7 +22,7 @@ std::string quoted_identifier(const std::string& name) {
 
 std::vector<std::string> table_names(sqlite3* db) {
     std::vector<std::string> names;
-    auto query = prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    auto query = prepare_statement(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
     while (query && sqlite3_step(query.get()) == SQLITE_ROW)
         names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(query.get(), 0)));
     return names;
@@ -52,7 +38,7 @@ bool iin_by_name(const std::string& column) {
 std::vector<bool> iin_columns(sqlite3* db, const std::string& table, int columns) {
     std::vector<bool> out(static_cast<size_t>(columns));
     std::vector<int> integers(static_cast<size_t>(columns)), valid(static_cast<size_t>(columns));
-    auto query = prepare(db, "SELECT * FROM " + quoted_identifier(table) + " LIMIT 1000");
+    auto query = prepare_statement(db, "SELECT * FROM " + quoted_identifier(table) + " LIMIT 1000");
     while (query && sqlite3_step(query.get()) == SQLITE_ROW)
         for (int c = 0; c < columns; ++c) {
             if (sqlite3_column_type(query.get(), c) != SQLITE_INTEGER) continue;
@@ -84,8 +70,8 @@ void scan_cell(const pii::Scanner& scanner, std::string_view text, const std::st
 }
 
 void scan_table(sqlite3* db, const std::string& table, const pii::Scanner& scanner, std::vector<pii::Finding>& out) {
-    auto query = prepare(db, "SELECT rowid, * FROM " + quoted_identifier(table));
-    if (!query) query = prepare(db, "SELECT 0, * FROM " + quoted_identifier(table));  // WITHOUT ROWID tables
+    auto query = prepare_statement(db, "SELECT rowid, * FROM " + quoted_identifier(table));
+    if (!query) query = prepare_statement(db, "SELECT 0, * FROM " + quoted_identifier(table));  // WITHOUT ROWID tables
     if (!query) return;
     int columns = sqlite3_column_count(query.get()) - 1;
     auto iins = iin_columns(db, table, columns);
@@ -119,33 +105,16 @@ void scan_table(sqlite3* db, const std::string& table, const pii::Scanner& scann
 std::vector<pii::Finding> scan_sqlite_cells(std::span<const unsigned char> database, const pii::Scanner& scanner,
                                             std::string& problem) {
     std::vector<pii::Finding> out;
-    sqlite3* raw = nullptr;
-    if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        problem = "cannot open an in-memory database";
-        sqlite3_close(raw);
+    MemoryDatabase opened(database);
+    sqlite3* db = opened.handle();
+    if (!db) {
+        problem = opened.problem();
         return out;
     }
-    Connection db(raw);
-    // SQLite cannot open a database in WAL mode from memory; bytes 18 and 19 (write and read format
-    // versions) say WAL with 2. A copy saying 1 (rollback journal) reads the same pages. The bytes of
-    // the evidence are never changed: only this copy.
-    std::vector<unsigned char> patched;
-    if (database.size() > 19 && (database[18] == 2 || database[19] == 2)) {
-        patched.assign(database.begin(), database.end());
-        patched[18] = patched[19] = 1;
-        database = patched;
-    }
-    // The bytes stay owned by the caller: no FREEONCLOSE, no RESIZEABLE, read-only.
-    auto* bytes = const_cast<unsigned char*>(database.data());
-    auto size = static_cast<sqlite3_int64>(database.size());
-    if (sqlite3_deserialize(db.get(), "main", bytes, size, size, SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
-        problem = std::string("not a readable SQLite database: ") + sqlite3_errmsg(db.get());
-        return out;
-    }
-    for (const auto& table : table_names(db.get())) scan_table(db.get(), table, scanner, out);
-    if (sqlite3_errcode(db.get()) != SQLITE_OK && sqlite3_errcode(db.get()) != SQLITE_DONE &&
-        sqlite3_errcode(db.get()) != SQLITE_ROW)
-        problem = std::string("SQLite: ") + sqlite3_errmsg(db.get());
+    for (const auto& table : table_names(db)) scan_table(db, table, scanner, out);
+    if (sqlite3_errcode(db) != SQLITE_OK && sqlite3_errcode(db) != SQLITE_DONE &&
+        sqlite3_errcode(db) != SQLITE_ROW)
+        problem = std::string("SQLite: ") + sqlite3_errmsg(db);
     return out;
 }
 

@@ -1,0 +1,232 @@
+#include "numbers/watchlist.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/clock.h"
+#include "core/delimited.h"
+#include "core/text.h"
+#include "hashing/multi_hasher.h"
+#include "pii/phone.h"
+
+namespace izshi::numbers {
+
+namespace {
+
+constexpr std::string_view kHashedMagic = "# izshi hashed watchlist v1";
+
+enum class Column { ignored, number, hmac, role, label, time, direction, case_ref };
+
+bool contains_any(const std::string& lower, std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](auto word) { return lower.find(word) != std::string::npos; });
+}
+
+// What a header field names; the order matters ("complaint_no" is a case reference, "caller" a number).
+Column column_named(std::string_view header) {
+    auto lower = to_lower_ascii(header);
+    if (contains_any(lower, {"hmac"})) return Column::hmac;
+    if (lower == "role" || lower == "роль") return Column::role;
+    if (contains_any(lower, {"time", "date", "время", "дата", "Время", "Дата"})) return Column::time;
+    if (contains_any(lower, {"direction", "направлен", "Направлен"}) || lower == "dir") return Column::direction;
+    if (contains_any(lower, {"case", "kusp", "complaint", "дело", "Дело", "куsp", "КУСП", "заявлен", "Заявлен",
+                             "обращен", "Обращен"}))
+        return Column::case_ref;
+    if (contains_any(lower, {"phone", "number", "msisdn", "caller", "callee", "номер", "Номер", "телефон",
+                             "Телефон", "абонент", "Абонент"}) ||
+        lower == "tel" || lower == "from" || lower == "to" || lower == "a" || lower == "b")
+        return Column::number;
+    if (contains_any(lower, {"label", "name", "comment", "note", "list", "метка", "Метка", "фио", "ФИО", "коммент",
+                             "Коммент", "примеч", "Примеч", "описан", "Описан"}))
+        return Column::label;
+    return Column::ignored;
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+    std::vector<std::string_view> lines;
+    for (size_t start = 0; start < text.size();) {
+        size_t end = std::min(text.find('\n', start), text.size());
+        auto line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        lines.push_back(line);
+        start = end + 1;
+    }
+    return lines;
+}
+
+bool is_hex_digest(std::string_view text) {
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+           });
+}
+
+// Loads the rows of one list, keeping the numbers it has normalised already (intercept lists repeat them).
+class Loader {
+public:
+    Loader(Watchlist& list, const WatchlistOptions& options) : list_(list), options_(options) {}
+
+    void load(std::string_view text) {
+        auto lines = lines_of(text);
+        size_t first = 0;
+        while (first < lines.size() && (lines[first].empty() || lines[first].starts_with("#"))) {
+            if (lines[first].starts_with(kHashedMagic)) read_hashed_header(lines[first]);
+            ++first;
+        }
+        if (first == lines.size()) return;
+        delimiter_ = guess_delimiter(lines[first]);
+        bool header = read_header(lines[first]);
+        if (!header) columns_ = {Column::number, Column::label};  // one number per line, perhaps a label after it
+        for (size_t i = header ? first + 1 : first; i < lines.size(); ++i) {
+            if (lines[i].empty() || lines[i].starts_with("#")) continue;
+            read_row(lines[i], static_cast<int>(i + 1));
+        }
+    }
+
+private:
+    void read_hashed_header(std::string_view line) {
+        list_.hashed = true;
+        if (auto at = line.find("key_id="); at != std::string_view::npos)
+            list_.key_id = std::string(line.substr(at + 7, std::min<size_t>(16, line.size() - at - 7)));
+    }
+
+    // A header names its columns and holds no number itself.
+    bool read_header(std::string_view line) {
+        auto fields = split_fields(line, delimiter_);
+        bool names_number = false;
+        for (auto field : fields) {
+            if (pii::normalize_phone(field, options_.region) || is_hex_digest(field)) return false;
+            auto column = column_named(field);
+            names_number |= column == Column::number || column == Column::hmac;
+        }
+        if (!names_number) return false;
+        for (auto field : fields) {
+            columns_.push_back(column_named(field));
+            names_.emplace_back(field);
+        }
+        list_.hashed |= std::find(columns_.begin(), columns_.end(), Column::hmac) != columns_.end();
+        return true;
+    }
+
+    void read_row(std::string_view line, int line_number) {
+        auto fields = split_fields(line, delimiter_);
+        WatchEntry common;
+        common.line = line_number;
+        std::vector<std::pair<std::string, std::string_view>> numbers;  // (role, written)
+        std::string role;  // a hashed list's role column, else each number's column name
+        for (size_t c = 0; c < fields.size() && c < columns_.size(); ++c) {
+            auto field = fields[c];
+            switch (columns_[c]) {
+            case Column::number:
+            case Column::hmac:
+                if (!field.empty()) numbers.emplace_back(c < names_.size() ? names_[c] : "number", field);
+                break;
+            case Column::role: role = std::string(field); break;
+            case Column::label: common.label = std::string(field); break;
+            case Column::direction: common.direction = std::string(field); break;
+            case Column::case_ref: common.case_ref = std::string(field); break;
+            case Column::time: read_time(field, common, line_number); break;
+            case Column::ignored: break;
+            }
+        }
+        if (numbers.empty()) {
+            list_.problems.push_back({line_number, "no number in the row"});
+            return;
+        }
+        for (const auto& [column, written] : numbers) add_entry(common, role.empty() ? column : role, written, line_number);
+    }
+
+    void read_time(std::string_view field, WatchEntry& entry, int line_number) {
+        if (field.empty()) return;
+        if (auto seconds = unix_from_text(field, options_.offset_minutes)) {
+            entry.time = *seconds;
+            entry.time_utc = iso_from_unix(*seconds).value_or("");
+        } else {
+            list_.problems.push_back({line_number, fmt::format("time not understood, entry loaded without it: '{}'", field), false});
+        }
+    }
+
+    void add_entry(const WatchEntry& common, const std::string& role, std::string_view written, int line_number) {
+        WatchEntry entry = common;
+        entry.role = to_lower_ascii(role);
+        if (list_.hashed) {
+            if (!is_hex_digest(written)) {
+                list_.problems.push_back({line_number, fmt::format("not an HMAC-SHA256 digest: '{}'", written)});
+                return;
+            }
+            entry.key = to_lower_ascii(written);
+        } else {
+            auto e164 = normalized(written);
+            if (e164.empty()) {
+                list_.problems.push_back({line_number, fmt::format("not a valid phone number: '{}'", written)});
+                return;
+            }
+            entry.key = std::move(e164);
+        }
+        list_.entries.push_back(std::move(entry));
+    }
+
+    std::string normalized(std::string_view written) {
+        auto [it, fresh] = cache_.try_emplace(std::string(written));
+        if (fresh)
+            if (auto phone = pii::normalize_phone(written, options_.region)) it->second = phone->e164;
+        return it->second;
+    }
+
+    Watchlist& list_;
+    const WatchlistOptions& options_;
+    char delimiter_ = ',';
+    std::vector<Column> columns_;
+    std::vector<std::string> names_;
+    std::unordered_map<std::string, std::string> cache_;
+};
+
+}  // namespace
+
+std::pair<std::string, std::string> split_watchlist_argument(const std::string& argument) {
+    auto colon = argument.rfind(':');
+    // "C:\lists\a.csv" or a path whose folder has a colon: only a colon after the last '/' counts.
+    if (colon == std::string::npos || colon + 1 == argument.size() || argument.find('/', colon) != std::string::npos ||
+        colon == 1)
+        return {argument, std::filesystem::path(argument).filename().string()};
+    return {argument.substr(0, colon), argument.substr(colon + 1)};
+}
+
+Expected<Watchlist> load_watchlist(const std::filesystem::path& path, const std::string& label,
+                                   const WatchlistOptions& options) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(ErrorKind::input, path.string() + ": cannot read the watchlist");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    auto text = bytes.str();
+    Watchlist list;
+    list.path = path.string();
+    list.label = label.empty() ? path.filename().string() : label;
+    list.sha256 = hashing::sha256_hex(text);
+    std::string_view view = text;
+    if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
+    std::string utf8 = is_valid_utf8(view) ? std::string(view) : cp1251_to_utf8(view);
+    Loader(list, options).load(utf8);
+    return list;
+}
+
+void export_hashed_watchlist(const std::vector<Watchlist>& lists, const NumberKey& key, std::ostream& out) {
+    size_t total = 0;
+    for (const auto& list : lists) total += list.entries.size();
+    out << kHashedMagic << " key_id=" << key.key_id() << " entries=" << total << "\n";
+    out << "hmac_sha256,role,list,time_utc,direction,case_ref,line\n";
+    auto field = [](const std::string& text) {
+        if (text.find_first_of(",\"\n") == std::string::npos) return text;
+        std::string quoted = "\"";
+        for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c == '\n' ? ' ' : c);
+        return quoted + "\"";
+    };
+    for (const auto& list : lists)
+        for (const auto& entry : list.entries)
+            out << (list.hashed ? entry.key : key.digest(entry.key)) << ',' << field(entry.role) << ',' << field(list.label)
+                << ',' << entry.time_utc << ',' << field(entry.direction) << ',' << field(entry.case_ref) << ','
+                << entry.line << '\n';
+}
+
+}  // namespace izshi::numbers

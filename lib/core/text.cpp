@@ -177,6 +177,33 @@ std::string to_lower_ascii(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// The lower-case partner of a Cyrillic capital (Russian, Ukrainian, Kazakh letters), else the same.
+char32_t lower_cyrillic(char32_t c) {
+    if (c >= 0x0410 && c <= 0x042F) return c + 0x20;
+    if (c >= 0x0400 && c <= 0x040F) return c + 0x50;
+    if (((c >= 0x0460 && c <= 0x04BF) || (c >= 0x04D0 && c <= 0x04FF)) && c % 2 == 0) return c + 1;
+    return c;
+}
+
+}  // namespace
+
+std::string to_lower_utf8(std::string_view text) {
+    std::string out = to_lower_ascii(text);
+    for (size_t i = 0; i + 1 < out.size(); ++i) {
+        auto lead = static_cast<unsigned char>(out[i]), next = static_cast<unsigned char>(out[i + 1]);
+        if ((lead & 0xE0) != 0xC0 || (next & 0xC0) != 0x80) continue;  // two-byte sequences hold all of Cyrillic
+        char32_t c = static_cast<char32_t>(((lead & 0x1F) << 6) | (next & 0x3F));
+        char32_t lower = lower_cyrillic(c);
+        if (lower == c) continue;
+        out[i] = static_cast<char>(0xC0 | (lower >> 6));
+        out[i + 1] = static_cast<char>(0x80 | (lower & 0x3F));
+        ++i;
+    }
+    return out;
+}
+
 std::string to_upper_ascii(std::string_view text) {
     std::string out(text);
     for (char& c : out)

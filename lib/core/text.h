@@ -35,6 +35,8 @@ std::string html_escape(std::string_view text);
 std::string lower_extension(std::string_view file_name);
 
 std::string to_lower_ascii(std::string_view text);
+// ASCII and Cyrillic capitals (Russian, Ukrainian, Kazakh) to lower case; other characters as they are.
+std::string to_lower_utf8(std::string_view text);
 std::string to_upper_ascii(std::string_view text);
 
 }  // namespace izshi

@@ -19,6 +19,7 @@
 #include "findpii/sqlite_cells.h"
 #include "findpii/stream_scanner.h"
 #include "findpii/xlsx_cells.h"
+#include "numbers/call_records.h"
 
 namespace izshi::findpii {
 
@@ -51,12 +52,20 @@ unsigned scan_threads(const FindPiiOptions& options) {
     return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 }
 
-// Stores the findings of one item as they come; the caller's transaction makes them all or none.
+// What one file gave: personal data, and the phone numbers read as records (call logs, contacts, ...).
+struct FileResults {
+    std::vector<pii::Finding> findings;
+    std::vector<numbers::CallRecord> records;
+};
+
+// Stores the findings and records of one item as they come; the caller's transaction makes them all or none.
 class FindingWriter {
 public:
     FindingWriter(SQLite::Database& db, int64_t evidence_id)
         : insert_(db, "INSERT OR IGNORE INTO findings(evidence_id, file_id, region_id, offset, type, value, encoding, "
                       "score, note, context, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          insert_record_(db, "INSERT INTO call_records(evidence_id, file_id, location, source, number, written, name, "
+                             "time_utc, direction, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           evidence_id_(evidence_id) {}
 
     void store(std::optional<int64_t> file_id, std::optional<int64_t> region_id, const std::vector<pii::Finding>& found) {
@@ -80,10 +89,38 @@ public:
     }
     uint64_t stored() const { return stored_; }
 
+    void store_records(int64_t file_id, const std::vector<numbers::CallRecord>& records) {
+        for (const auto& r : records) {
+            insert_record_.reset();
+            insert_record_.bind(1, evidence_id_);
+            insert_record_.bind(2, file_id);
+            insert_record_.bind(3, r.location);
+            insert_record_.bind(4, std::string(numbers::source_name(r.source)));
+            insert_record_.bind(5, r.number);
+            insert_record_.bind(6, r.written);
+            insert_record_.bind(7, r.name);
+            if (r.time_utc.empty()) insert_record_.bind(8);
+            else insert_record_.bind(8, r.time_utc);
+            insert_record_.bind(9, r.direction);
+            if (r.duration_s < 0) insert_record_.bind(10);
+            else insert_record_.bind(10, r.duration_s);
+            records_ += static_cast<uint64_t>(insert_record_.exec());
+        }
+    }
+    uint64_t records() const { return records_; }
+
+    // Both kinds of results of one file.
+    void store_file(int64_t file_id, const FileResults& results) {
+        store(file_id, std::nullopt, results.findings);
+        store_records(file_id, results.records);
+    }
+
 private:
     SQLite::Statement insert_;
+    SQLite::Statement insert_record_;
     int64_t evidence_id_;
     uint64_t stored_ = 0;
+    uint64_t records_ = 0;
 };
 
 // The walkers want a sink; while scanning, the inventory is already in the case (or, for archives
@@ -104,18 +141,20 @@ private:
 
 // Sees every file's bytes during the re-walk and scans them; findings go to the file's row. A file
 // that is a SQLite database, a worksheet of an xlsx, or a CSV/TSV export is also kept in memory (up
-// to kMaxDatabase) and read for its structure: SQLite cells, spreadsheet and CSV columns.
+// to kMaxDatabase) and read for its structure: SQLite cells, spreadsheet and CSV columns. When phone
+// numbers are wanted, files that may hold call records (databases, softphone .ini, vCards, CSV call
+// lists) are kept too and read as records (numbers/call_records.h).
 class ScanningObserver : public evidence::ContentObserver {
 public:
-    // 'found' receives each file's findings (by walk key) when its content has been read whole.
-    using FileFindings = std::function<void(const std::string& walk_key, std::vector<pii::Finding> found)>;
+    // 'found' receives each file's results (by walk key) when its content has been read whole.
+    using FileFindings = std::function<void(const std::string& walk_key, FileResults found)>;
     using Warn = WarningSink::Warn;
     // 'open_archives': archives arrive as plain files (a disk image's walk) and are opened here;
     // their members' findings go to the archive's file with the member's path as location.
     ScanningObserver(const pii::Scanner& scanner, const FindPiiOptions& options, FileFindings found, Warn warn,
                      bool open_archives = false)
         : scanner_(scanner), stream_(scanner, scan_threads(options)), options_(options), found_(std::move(found)),
-          warn_(std::move(warn)), open_archives_(open_archives) {}
+          warn_(std::move(warn)), open_archives_(open_archives), records_wanted_(wanted(pii::PiiType::phone)) {}
 
     static constexpr size_t kMaxDatabase = 256u << 20;
 
@@ -126,13 +165,16 @@ public:
         database_.clear();
         keep_database_ = false;
         archive_ = false;
+        sqlite_ = false;
         worksheet_ = is_xlsx_worksheet(walk_key);
         delimited_ = is_delimited_text(walk_key);
     }
     void update(std::span<const unsigned char> bytes) override {
         if (seen_ == 0) {
             archive_ = open_archives_ && looks_like_archive(bytes);
-            keep_database_ = worksheet_ || delimited_ || archive_ || looks_like_sqlite(bytes);
+            sqlite_ = looks_like_sqlite(bytes);
+            keep_database_ = worksheet_ || delimited_ || archive_ || sqlite_ ||
+                             (records_wanted_ && numbers::may_hold_records(file_name(), bytes));
         }
         seen_ += bytes.size();
         stream_.update(bytes);
@@ -143,7 +185,8 @@ public:
         if (options_.progress) *options_.progress += bytes.size();
     }
     void end() override {
-        auto found = stream_.finish();
+        FileResults results{stream_.finish(), {}};
+        auto& found = results.findings;
         // database_ holds the SQLite file, the worksheet or the CSV: its structure is read too.
         if (keep_database_ && delimited_) {
             std::string_view text(reinterpret_cast<const char*>(database_.data()), database_.size());
@@ -151,11 +194,12 @@ public:
             for (auto& document : scan_document_columns(text, scanner_))
                 if (wanted(document.type)) found.push_back(std::move(document));
         }
-        else if (keep_database_ && archive_)
-            add_members(found);
-        else if (keep_database_)
+        if (keep_database_ && archive_)
+            add_members(results);
+        else if (keep_database_ && (worksheet_ || sqlite_))
             add_cells(found);
-        found_(walk_key_, std::move(found));
+        if (keep_database_ && records_wanted_ && !archive_) add_records(results.records);
+        found_(walk_key_, std::move(results));
         ++files_;
     }
     uint64_t files() const { return files_; }
@@ -174,19 +218,23 @@ private:
 
     // Opens the archive kept in database_ with the logical walker (its limits against bombs
     // included) and scans every member, nested archives too, with a second observer.
-    void add_members(std::vector<pii::Finding>& found) {
+    void add_members(FileResults& found) {
         evidence::FileRecord container;
         container.path = walk_key_.substr(walk_key_.rfind('|') + 1);
         container.name = container.path.substr(container.path.rfind('/') + 1);
         auto prefix = container.path + "/";
         ScanningObserver members(
             scanner_, options_,
-            [&](const std::string& member_key, std::vector<pii::Finding> member_found) {
+            [&](const std::string& member_key, FileResults member_found) {
                 auto at = member_key.find(prefix);
                 auto member = at == std::string::npos ? member_key : member_key.substr(at + prefix.size());
-                for (auto& f : member_found) {
+                for (auto& f : member_found.findings) {
                     f.location = member + (f.location.empty() ? "" : "|" + f.location);
-                    found.push_back(std::move(f));
+                    found.findings.push_back(std::move(f));
+                }
+                for (auto& r : member_found.records) {
+                    r.location = member + "|" + r.location;
+                    found.records.push_back(std::move(r));
                 }
             },
             warn_);
@@ -209,6 +257,18 @@ private:
         for (const auto& f : found) raw.emplace(f.type, f.value);
         for (auto& cell : cells)
             if (wanted(cell.type) && !raw.count({cell.type, cell.value})) found.push_back(std::move(cell));
+    }
+
+    void add_records(std::vector<numbers::CallRecord>& records) {
+        std::string problem;
+        records = numbers::read_call_records(file_name(), database_, problem);
+        if (!problem.empty() && !sqlite_) warn_(walk_key_, problem);  // a SQLite problem is said by add_cells
+    }
+
+    // The file's own name: walk keys end with its path ("0|1234|Users/a/MicroSIP.ini").
+    std::string file_name() const {
+        auto cut = walk_key_.find_last_of("/|");
+        return cut == std::string::npos ? walk_key_ : walk_key_.substr(cut + 1);
     }
 
     bool wanted(pii::PiiType type) const {
@@ -234,6 +294,8 @@ private:
     bool delimited_ = false;
     bool open_archives_ = false;
     bool archive_ = false;
+    bool sqlite_ = false;
+    bool records_wanted_ = false;
     uint64_t files_ = 0;
 };
 
@@ -280,16 +342,24 @@ std::string types_text(const std::vector<pii::PiiType>& types) {
     return out;
 }
 
+bool reads_records(const FindPiiOptions& options) {
+    return std::find(options.types.begin(), options.types.end(), pii::PiiType::phone) != options.types.end();
+}
+
+// Seals the findings ("findings:N") and, when phone numbers were asked for, the call records read
+// with them ("records:N"); pii_scans.records stays NULL when they were not read.
 void seal_scan(casefile::CaseFile& file, const custody::Actor& actor, const Item& item, const ItemScan& scan,
                const FindPiiOptions& options) {
     SQLite::Statement done(file.db(), "INSERT OR REPLACE INTO pii_scans(evidence_id, types, finished_at, files, "
-                                      "regions, findings) VALUES (?, ?, ?, ?, ?, ?)");
+                                      "regions, findings, records) VALUES (?, ?, ?, ?, ?, ?, ?)");
     done.bind(1, item.id);
     done.bind(2, types_text(options.types));
     done.bind(3, utc_now_iso());
     done.bind(4, static_cast<int64_t>(scan.files));
     done.bind(5, static_cast<int64_t>(scan.regions));
     done.bind(6, static_cast<int64_t>(scan.findings));
+    if (reads_records(options)) done.bind(7, static_cast<int64_t>(scan.records));
+    else done.bind(7);
     done.exec();
     custody::EventDraft draft;
     draft.action = "pii.scan";
@@ -299,6 +369,10 @@ void seal_scan(casefile::CaseFile& file, const custody::Actor& actor, const Item
                                 item.id, json_quote(types_text(options.types)), scan.files, scan.regions, scan.findings,
                                 options.rescan ? "true" : "false");
     custody::append_sealing_event(file, actor, draft, fmt::format("findings:{}", item.id));
+    if (!reads_records(options)) return;
+    draft.action = "pii.records";
+    draft.details = fmt::format("{{\"evidence_id\":{},\"records\":{}}}", item.id, scan.records);
+    custody::append_sealing_event(file, actor, draft, fmt::format("records:{}", item.id));
 }
 
 // Re-walks the item with the walker that ingested it, scanning every file's bytes as they pass.
@@ -313,9 +387,9 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
     auto file_ids = file_ids_of(file.db(), item.id);
     ScanningObserver observer(
         scanner, options,
-        [&](const std::string& walk_key, std::vector<pii::Finding> found) {
+        [&](const std::string& walk_key, FileResults found) {
             // A file ingest did not record cannot come up: the walker is the one that ingested it.
-            if (auto id = file_ids.find(walk_key); id != file_ids.end()) writer.store(id->second, std::nullopt, found);
+            if (auto id = file_ids.find(walk_key); id != file_ids.end()) writer.store_file(id->second, found);
         },
         [&sink](const std::string& path, const std::string& message) { sink.warning(path, message); },
         item.kind == "image");
@@ -339,6 +413,7 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
         scan.files = observer.files();
     }
     scan.findings = writer.stored();
+    scan.records = writer.records();
     return {};
 }
 
@@ -347,9 +422,11 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
 Expected<void> scan_in_transaction(casefile::CaseFile& file, const custody::Actor& actor, const Item& item,
                                    const pii::Scanner& scanner, ItemScan& scan, const FindPiiOptions& options) {
     SQLite::Transaction transaction(file.db());
-    SQLite::Statement clear(file.db(), "DELETE FROM findings WHERE evidence_id = ?");
-    clear.bind(1, item.id);
-    clear.exec();
+    for (const char* table : {"findings", "call_records"}) {
+        SQLite::Statement clear(file.db(), fmt::format("DELETE FROM {} WHERE evidence_id = ?", table));
+        clear.bind(1, item.id);
+        clear.exec();
+    }
     FindingWriter writer(file.db(), item.id);
     if (auto scanned = scan_item(file, item, scanner, writer, scan, options); !scanned) return scanned;
     seal_scan(file, actor, item, scan, options);
@@ -365,7 +442,7 @@ struct ScanDuringIngest::State {
     explicit State(FindPiiOptions o) : options(std::move(o)), scanner({.types = options.types}) {}
     FindPiiOptions options;
     pii::Scanner scanner;
-    std::vector<std::pair<std::string, std::vector<pii::Finding>>> found;
+    std::vector<std::pair<std::string, FileResults>> found;
     std::vector<std::pair<std::string, std::string>> warnings;
     std::unique_ptr<ScanningObserver> observer;
     std::vector<ItemScan> scans;
@@ -379,8 +456,8 @@ void ScanDuringIngest::item_begins(int64_t, bool walk_opens_archives) {
     state_->warnings.clear();
     state_->observer = std::make_unique<ScanningObserver>(
         state_->scanner, state_->options,
-        [this](const std::string& walk_key, std::vector<pii::Finding> found) {
-            if (!found.empty()) state_->found.emplace_back(walk_key, std::move(found));
+        [this](const std::string& walk_key, FileResults found) {
+            if (!found.findings.empty() || !found.records.empty()) state_->found.emplace_back(walk_key, std::move(found));
         },
         [this](const std::string& path, const std::string& message) {
             state_->warnings.emplace_back(path, message);
@@ -404,7 +481,7 @@ void ScanDuringIngest::item_sealed(casefile::CaseFile& file, const custody::Acto
         FindingWriter writer(file.db(), item.id);
         auto file_ids = file_ids_of(file.db(), item.id);
         for (const auto& [walk_key, found] : state_->found)
-            if (auto id = file_ids.find(walk_key); id != file_ids.end()) writer.store(id->second, std::nullopt, found);
+            if (auto id = file_ids.find(walk_key); id != file_ids.end()) writer.store_file(id->second, found);
         for (const auto& [path, message] : state_->warnings) file.record_error(item.id, "find-pii", path, message);
         scan.files = state_->observer->files();
         if (item.kind == "image") {
@@ -415,6 +492,7 @@ void ScanDuringIngest::item_sealed(casefile::CaseFile& file, const custody::Acto
             scan.regions = *regions;
         }
         scan.findings = writer.stored();
+        scan.records = writer.records();
         seal_scan(file, actor, item, scan, state_->options);
         transaction.commit();
         return {};

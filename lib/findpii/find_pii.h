@@ -32,6 +32,7 @@ struct ItemScan {
     std::string status;  // "scanned", "skipped" (done before), "failed"
     std::string error;
     uint64_t files = 0, regions = 0, findings = 0;
+    uint64_t records = 0;  // phone numbers read as call records (numbers/call_records.h)
 };
 
 Expected<std::vector<ItemScan>> find_pii(casefile::CaseFile& file, const custody::Actor& actor,

@@ -268,7 +268,7 @@ void read_vcards(std::string_view text, const Normalizer& normalize, std::vector
 }
 
 bool header_names(std::string_view header, std::initializer_list<std::string_view> words) {
-    auto lower = to_lower_ascii(header);
+    auto lower = to_lower_utf8(header);
     for (auto word : words)
         if (lower.find(word) != std::string::npos) return true;
     return false;

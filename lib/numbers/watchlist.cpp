@@ -26,20 +26,16 @@ bool contains_any(const std::string& lower, std::initializer_list<std::string_vi
 
 // What a header field names; the order matters ("complaint_no" is a case reference, "caller" a number).
 Column column_named(std::string_view header) {
-    auto lower = to_lower_ascii(header);
+    auto lower = to_lower_utf8(header);
     if (contains_any(lower, {"hmac"})) return Column::hmac;
     if (lower == "role" || lower == "роль") return Column::role;
-    if (contains_any(lower, {"time", "date", "время", "дата", "Время", "Дата"})) return Column::time;
-    if (contains_any(lower, {"direction", "направлен", "Направлен"}) || lower == "dir") return Column::direction;
-    if (contains_any(lower, {"case", "kusp", "complaint", "дело", "Дело", "куsp", "КУСП", "заявлен", "Заявлен",
-                             "обращен", "Обращен"}))
-        return Column::case_ref;
-    if (contains_any(lower, {"phone", "number", "msisdn", "caller", "callee", "номер", "Номер", "телефон",
-                             "Телефон", "абонент", "Абонент"}) ||
+    if (contains_any(lower, {"time", "date", "время", "дата"})) return Column::time;
+    if (contains_any(lower, {"direction", "направлен"}) || lower == "dir") return Column::direction;
+    if (contains_any(lower, {"case", "kusp", "complaint", "дело", "кусп", "заявлен", "обращен"})) return Column::case_ref;
+    if (contains_any(lower, {"phone", "number", "msisdn", "caller", "callee", "номер", "телефон", "абонент"}) ||
         lower == "tel" || lower == "from" || lower == "to" || lower == "a" || lower == "b")
         return Column::number;
-    if (contains_any(lower, {"label", "name", "comment", "note", "list", "метка", "Метка", "фио", "ФИО", "коммент",
-                             "Коммент", "примеч", "Примеч", "описан", "Описан"}))
+    if (contains_any(lower, {"label", "name", "comment", "note", "list", "метка", "фио", "коммент", "примеч", "описан"}))
         return Column::label;
     return Column::ignored;
 }

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "report/masking.h"
+#include "report/numbers_section.h"
 #include "report/report.h"
 #include "report/row_writer.h"
 
@@ -212,6 +213,8 @@ void write_json_report(casefile::CaseFile& file, std::ostream& out, const Report
     write_rows_as_json(out, db, custody_query, {{"arguments", "inputs", "details"}, {}});
     out << ",\n \"pii\": ";
     write_pii(out, db, options.reveal);
+    out << ",\n \"numbers\": ";
+    write_numbers_section(out, db, options.reveal);
     out << "\n}\n";
 }
 

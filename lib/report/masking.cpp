@@ -24,6 +24,20 @@ std::string mask_email(std::string_view address) {
     return std::string(address.substr(0, 1)) + "***" + std::string(address.substr(at));
 }
 
+// "Нурланов Айдар" -> "Н. А.": each word's first character (UTF-8 aware) and a dot.
+std::string mask_name(std::string_view name) {
+    std::string out;
+    for (size_t i = 0; i < name.size();) {
+        while (i < name.size() && name[i] == ' ') ++i;
+        if (i == name.size()) break;
+        size_t length = 1;
+        while (i + length < name.size() && (static_cast<unsigned char>(name[i + length]) & 0xC0) == 0x80) ++length;
+        out += (out.empty() ? "" : " ") + std::string(name.substr(i, length)) + ".";
+        while (i < name.size() && name[i] != ' ') ++i;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string mask_value(std::string_view type, std::string_view value) {
@@ -32,6 +46,7 @@ std::string mask_value(std::string_view type, std::string_view value) {
     if (type == "iban") return keep_ends(value, 6, 4);
     if (type == "card") return keep_ends(value, 6, 4);
     if (type == "email") return mask_email(value);
+    if (type == "name") return mask_name(value);
     return keep_ends(value, 2, 2);
 }
 

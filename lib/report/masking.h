@@ -8,7 +8,7 @@ namespace izshi::report {
 
 // "871008401427" -> "8710******27"; "+77012345678" -> "+7 701 *** ** 78";
 // "KZ45722S000054326792" -> "KZ4572**********6792"; "4539148803436467" -> "453914******6467";
-// "aigerim.s@mail.kz" -> "a***@mail.kz". Unknown types keep their first and last two characters.
+// "aigerim.s@mail.kz" -> "a***@mail.kz"; a name ("name") -> its initials, "Н. А.". Unknown types keep their first and last two characters.
 std::string mask_value(std::string_view type, std::string_view value);
 
 }  // namespace izshi::report

@@ -41,6 +41,7 @@ Command custody_command();
 Command report_command();
 Command hash_command();
 Command find_pii_command();
+Command match_numbers_command();
 
 // Shared chores, done the same way by every command.
 Expected<std::unique_ptr<casefile::CaseFile>> open_case(const std::string& path, casefile::Access access,

@@ -11,6 +11,9 @@
 #   OUTDIR/laptop-ntfs.img   NTFS, built with mkntfs + ntfscp
 #   OUTDIR/laptop.E01        EnCase 6 image of laptop-ext4.img (ewfacquire)
 #   OUTDIR/expected.json     per image: files it must contain (path -> sha256) and deleted files
+#   OUTDIR/phone/            a second device: an operator's Android phone extraction (folder)
+#   OUTDIR/watchlists/       intercepted_calls.csv and victims_complaints.txt for match-numbers
+#   OUTDIR/numbers-truth.json  what the phone holds and which watchlist entries are on the devices
 # In every image Users/operator/Desktop/to_delete_victims.txt is a deleted file (on NTFS only
 # when izshi-synth was built with libntfs-3g; see build_ntfs).
 #
@@ -39,7 +42,9 @@ Usage: samples/make-sample.sh OUTDIR [--seed N]
 
 Builds FAT32, ext4 and NTFS images and an E01 of a synthetic "seized laptop" (fake client
 lists with IINs, phone numbers and IBANs; a softphone call log; voice-changer artifacts;
-one deleted file), plus OUTDIR/expected.json with what each image must contain.
+one deleted file), plus OUTDIR/expected.json with what each image must contain; a second
+device (OUTDIR/phone, an Android phone extraction sharing numbers with the laptop) and two
+watchlists for match-numbers (OUTDIR/watchlists), with their ground truth in numbers-truth.json.
 
   OUTDIR     output folder (created; its previous sample files are replaced)
   --seed N   seed for izshi-synth (default 42); the same seed gives the same contents
@@ -83,8 +88,9 @@ tree_files() { (cd "$TREE" && find . -type f | sed 's|^\./||' | LC_ALL=C sort); 
 top_level_entries() { (cd "$TREE" && find . -mindepth 1 -maxdepth 1 | sed 's|^\./||' | LC_ALL=C sort); }
 
 write_tree() {
-  rm -rf "$TREE"
-  "$SYNTH" tree --seed "$SEED" --out "$TREE" --manifest "$OUT/manifest.json" >/dev/null
+  rm -rf "$TREE" "$OUT/phone" "$OUT/watchlists"
+  "$SYNTH" tree --seed "$SEED" --out "$TREE" --manifest "$OUT/manifest.json" \
+    --phone "$OUT/phone" --watchlists "$OUT/watchlists" >/dev/null
 }
 
 build_fat32() {

@@ -274,7 +274,8 @@ bool header_names(std::string_view header, std::initializer_list<std::string_vie
     return false;
 }
 
-// A CRM's call list: a CSV/TSV whose header names a phone column (and, often, a name column).
+// A CRM's call list: a CSV/TSV whose header names a phone column and a name column (a list of
+// people to call). Leaked databases in CSV form have both too, and are read the same way.
 void read_call_list(std::string_view text, const Normalizer& normalize, std::vector<CallRecord>& out) {
     auto lines = lines_of(text);
     if (lines.empty()) return;
@@ -288,6 +289,7 @@ void read_call_list(std::string_view text, const Normalizer& normalize, std::vec
         else if (!name_column && header_names(header[c], {"фио", "name", "имя", "клиент", "client", "fio", "контакт", "contact"}))
             name_column = c;
     }
+    if (phone_columns.empty() || !name_column) return;  // numbers without names: find-pii's findings cover them
     for (size_t i = 1; i < lines.size(); ++i) {
         auto fields = split_fields(lines[i], delimiter);
         for (auto column : phone_columns) {
@@ -295,7 +297,7 @@ void read_call_list(std::string_view text, const Normalizer& normalize, std::vec
             CallRecord record;
             record.source = RecordSource::call_list;
             record.written = std::string(fields[column]);
-            if (name_column && *name_column < fields.size()) record.name = std::string(fields[*name_column]);
+            if (*name_column < fields.size()) record.name = std::string(fields[*name_column]);
             record.location = fmt::format("{}#{}", header[column], i + 1);
             normalize(record);
             out.push_back(std::move(record));

@@ -32,7 +32,7 @@ Column column_named(std::string_view header) {
     if (contains_any(lower, {"time", "date", "время", "дата"})) return Column::time;
     if (contains_any(lower, {"direction", "направлен"}) || lower == "dir") return Column::direction;
     if (contains_any(lower, {"case", "kusp", "complaint", "дело", "кусп", "заявлен", "обращен"})) return Column::case_ref;
-    if (contains_any(lower, {"phone", "number", "msisdn", "caller", "callee", "номер", "телефон", "абонент"}) ||
+    if (contains_any(lower, {"phone", "number", "msisdn", "caller", "callee", "номер", "телефон", "абонент", "вызыва", "звонивш"}) ||
         lower == "tel" || lower == "from" || lower == "to" || lower == "a" || lower == "b")
         return Column::number;
     if (contains_any(lower, {"label", "name", "comment", "note", "list", "метка", "фио", "коммент", "примеч", "описан"}))

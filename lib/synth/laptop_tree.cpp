@@ -165,6 +165,8 @@ Expected<void> TreeWriter::write_app_data() {
     while (callees.size() < static_cast<std::size_t>(kCalls))
         callees.push_back(people(kCsvSlice)[rng_.below(kCsvRows)]);
     const auto calls = softphone_calls(callees, rng_);
+    for (size_t i = 0; i < calls.size(); ++i)
+        manifest_.calls.push_back({callees[i].phone, calls[i].unix_time, calls[i].type});
     return put(tree_paths::kMicrosipIni, microsip_ini(calls), "softphone-ini", indices_of(callees));
 }
 
@@ -199,7 +201,9 @@ Expected<void> TreeWriter::write_desktop() {
     if (!zip_path) return std::unexpected(zip_path.error());
     if (auto ok = write_zip(*zip_path, {{"export/dump.csv", leak_dump_csv(leaked)}}); !ok) return ok;
     record(tree_paths::kLeakZip, "zip", indices_of(leaked));
-    return {};
+    // The CRM's call list for the operators: the CRM's clients, names and numbers only.
+    const auto to_call = people(kCrmSlice).first(kCallListRows);
+    return put(tree_paths::kCallList, crm_call_list(to_call), "call-list", indices_of(to_call));
 }
 
 // Hashes every file, then gives files and folders fixed times (folders last, since
@@ -245,6 +249,10 @@ std::string identity_json(const Identity& p) {
         json_quote(p.email), p.iban, p.card(), json_quote(p.bank), json_quote(p.city));
 }
 
+std::string call_json(const CallTruth& c) {
+    return fmt::format("    {{\"e164\": \"{}\", \"unix_time\": {}, \"type\": {}}}", c.e164, c.unix_time, c.type);
+}
+
 std::string file_json(const TreeFile& f) {
     return fmt::format(
         "    {{\"path\": {}, \"size\": {}, \"sha256\": \"{}\", \"kind\": \"{}\", "
@@ -255,19 +263,22 @@ std::string file_json(const TreeFile& f) {
 
 }  // namespace
 
+int laptop_pool_size() { return kPoolSize; }
+
 Expected<TreeManifest> write_laptop_tree(const fs::path& root, std::uint64_t seed) {
     return TreeWriter(root, seed).run();
 }
 
 std::string manifest_json(const TreeManifest& manifest) {
-    std::vector<std::string> people, files;
+    std::vector<std::string> people, files, calls;
     for (const auto& p : manifest.identities) people.push_back(identity_json(p));
     for (const auto& f : manifest.files) files.push_back(file_json(f));
+    for (const auto& c : manifest.calls) calls.push_back(call_json(c));
     return fmt::format(
         "{{\n  \"generator\": \"izshi-synth\",\n  \"seed\": {},\n"
         "  \"note\": \"Synthetic test data: every identity is generated at random and belongs to nobody.\",\n"
-        "  \"identities\": [\n{}\n  ],\n  \"files\": [\n{}\n  ]\n}}\n",
-        manifest.seed, fmt::join(people, ",\n"), fmt::join(files, ",\n"));
+        "  \"identities\": [\n{}\n  ],\n  \"files\": [\n{}\n  ],\n  \"calls\": [\n{}\n  ]\n}}\n",
+        manifest.seed, fmt::join(people, ",\n"), fmt::join(files, ",\n"), fmt::join(calls, ",\n"));
 }
 
 Expected<void> write_manifest(const TreeManifest& manifest, const fs::path& path) {

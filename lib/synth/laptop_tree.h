@@ -26,6 +26,7 @@ inline constexpr std::string_view kVictimsList = "Users/operator/Desktop/to_dele
 inline constexpr std::string_view kDecoys = "Users/operator/Documents/drafts/decoys.txt";
 inline constexpr std::string_view kCp1251Export = "Users/operator/Documents/export_1251.txt";
 inline constexpr std::string_view kLeakZip = "Users/operator/Downloads/leak_2024.zip";
+inline constexpr std::string_view kCallList = "Users/operator/Documents/crm/obzvon_march.csv";
 inline constexpr std::string_view kVoicemodExe = "Program Files/Voicemod Desktop/VoicemodDesktop.exe";
 inline constexpr std::string_view kMorphvoxExe = "Program Files (x86)/Screaming Bee/MorphVOX Pro/MorphVOXPro.exe";
 inline constexpr std::string_view kRvcWeights = "AI/RVC/assets/weights/operator_voice.pth";
@@ -42,6 +43,7 @@ inline constexpr int kCrmRows = 60;
 inline constexpr int kNotePeople = 3;
 inline constexpr int kVictims = 12;
 inline constexpr int kCalls = 24;
+inline constexpr int kCallListRows = 20;
 }  // namespace tree_sizes
 
 struct TreeFile {
@@ -54,11 +56,23 @@ struct TreeFile {
     bool deleted_in_images = false;
 };
 
+// One call of the MicroSIP log, as the ground truth of what match-numbers must find.
+struct CallTruth {
+    std::string e164;
+    std::int64_t unix_time = 0;
+    int type = 0;  // 0 outgoing, 1 incoming, 2 missed
+};
+
 struct TreeManifest {
     std::uint64_t seed = 0;
     std::vector<Identity> identities;
     std::vector<TreeFile> files;
+    std::vector<CallTruth> calls;  // the MicroSIP [Calls] section, in order
 };
+
+// The number of identities the laptop draws from its seed; generators that add people who are not
+// on the laptop (a second phone, watchlists) draw theirs after these from the same seed.
+int laptop_pool_size();
 
 // Writes (or overwrites) every file of the tree under `root` and returns the manifest.
 // Files and folders get fixed timestamps, so the same seed gives the same tree.

@@ -140,6 +140,16 @@ std::string leak_dump_csv(std::span<const Identity> people) {
     return out;
 }
 
+std::string crm_call_list(std::span<const Identity> people) {
+    static constexpr std::array<std::string_view, 4> statuses = {"новый", "перезвонить", "не берёт трубку", "в работе"};
+    std::string out = "ФИО;Телефон;Статус\r\n";
+    size_t row = 0;
+    for (const auto& p : people)
+        out += fmt::format("{};{};{}\r\n", p.full_name(), format_phone(p.phone, PhoneStyle::parenthesised),
+                           statuses[row++ % statuses.size()]);
+    return out;
+}
+
 std::vector<CrmRow> crm_rows(std::span<const Identity> people, Rng& rng) {
     std::vector<CrmRow> rows;
     int id = 1;

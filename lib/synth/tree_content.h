@@ -40,6 +40,9 @@ std::string cp1251_export(std::span<const Identity> people);
 // dump.csv of a leaked database as passed around in a zip: IIN, name, phone, e-mail, card, IBAN.
 std::string leak_dump_csv(std::span<const Identity> people);
 
+// obzvon_march.csv: the CRM's list of people to call, "ФИО;Телефон;Статус" (names and numbers only).
+std::string crm_call_list(std::span<const Identity> people);
+
 struct CrmRow {
     int id;
     std::string fio;

@@ -16,6 +16,8 @@ struct TreeOptions {
     std::uint64_t seed = 1;
     std::string out_dir;
     std::string manifest_path;  // empty: <out>/manifest.json
+    std::string phone_dir;      // also write the second device here (with watchlists_dir)
+    std::string watchlists_dir;
 };
 int cmd_tree(const TreeOptions& options);
 

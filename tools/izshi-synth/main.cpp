@@ -29,6 +29,12 @@ void add_tree(CLI::App& app, TreeOptions& options, int& exit_code) {
     cmd->add_option("--seed", options.seed, "Seed; the same seed writes byte-identical files")->capture_default_str();
     cmd->add_option("--out", options.out_dir, "Folder to write into (created; existing files are overwritten)")
         ->required();
+    cmd->add_option("--phone", options.phone_dir,
+                    "Also write an operator's Android phone extraction (call log, contacts, SMS, Linphone, vCard) "
+                    "sharing numbers with the laptop into this folder; needs --watchlists");
+    cmd->add_option("--watchlists", options.watchlists_dir,
+                    "Also write an intercepted-calls list and a victims' complaints list for match-numbers into this "
+                    "folder; the ground truth goes to numbers-truth.json next to the manifest");
     cmd->add_option("--manifest", options.manifest_path,
                     "Where to write the manifest (default: <out>/manifest.json). Put it outside <out> "
                     "to keep it out of images built from the folder.");

@@ -312,7 +312,11 @@ Expected<MatchRun> match_numbers(casefile::CaseFile& file, const custody::Actor&
     MatchRun run;
     run.mode = key ? "hmac" : "plain";
     auto lists = load_lists(file, options, key_ptr, run.watchlists);
-    if (lists.empty()) return fail(ErrorKind::input, "no watchlist could be used");
+    if (lists.empty()) {
+        std::string reasons;
+        for (const auto& w : run.watchlists) reasons += (reasons.empty() ? "" : "; ") + w.error;
+        return fail(ErrorKind::input, "no watchlist could be used: " + reasons);
+    }
 
     auto& db = file.db();
     Matcher matcher(lists, key_ptr, options.window_seconds);

@@ -145,7 +145,7 @@ private:
 
     void add_entry(const WatchEntry& common, const std::string& role, std::string_view written, int line_number) {
         WatchEntry entry = common;
-        entry.role = to_lower_ascii(role);
+        entry.role = to_lower_utf8(role);
         if (list_.hashed) {
             if (!is_hex_digest(written)) {
                 list_.problems.push_back({line_number, fmt::format("not an HMAC-SHA256 digest: '{}'", written)});

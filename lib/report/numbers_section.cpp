@@ -103,18 +103,23 @@ void write_bound_rows(std::ostream& out, SQLite::Database& db, const char* sql, 
 }  // namespace
 
 void write_numbers_section(std::ostream& out, SQLite::Database& db, bool reveal) {
-    if (!db.tableExists("number_runs") || db.execAndGet("SELECT count(*) FROM number_runs").getInt64() == 0) {
+    if (!db.tableExists("call_records")) {  // a case file from before schema 4, opened read-only
         out << "null";
         return;
     }
-    auto run_id = db.execAndGet("SELECT max(id) FROM number_runs").getInt64();
-    auto window = db.execAndGet(fmt::format("SELECT window_seconds FROM number_runs WHERE id = {}", run_id)).getInt64();
-    out << "{\"masked\": " << (reveal ? "false" : "true") << ", \"runs\": "
-        << db.execAndGet("SELECT count(*) FROM number_runs").getInt64() << ", \"run\": ";
+    auto runs = db.execAndGet("SELECT count(*) FROM number_runs").getInt64();
+    if (runs == 0 && db.execAndGet("SELECT count(*) FROM call_records").getInt64() == 0) {
+        out << "null";
+        return;
+    }
+    auto run_id = db.execAndGet("SELECT coalesce(max(id), 0) FROM number_runs").getInt64();
+    auto window = db.execAndGet(fmt::format("SELECT coalesce(max(window_seconds), 0) FROM number_runs WHERE id = {}", run_id))
+                      .getInt64();
+    out << "{\"masked\": " << (reveal ? "false" : "true") << ", \"runs\": " << runs << ", \"run\": ";
     std::ostringstream run;
     write_bound_rows(run, db, run_query, run_id, {});
-    auto run_text = run.str();  // one row: "[{...}]" -> "{...}"
-    out << run_text.substr(1, run_text.size() - 2);
+    auto run_text = run.str();  // "[{...}]" with one row, "[]" with none
+    out << (run_text == "[]" ? "null" : run_text.substr(1, run_text.size() - 2));
     out << ",\n \"watchlists\": ";
     write_bound_rows(out, db, watchlists_query, run_id, {{"problems"}, {"hashed"}});
     out << ",\n \"records\": ";

@@ -23,6 +23,11 @@ TEST_CASE("the JSON report validates against docs/report-json.schema.json", "[re
     REQUIRE(run_izshi({"hash", "--case", case_file.string(), "--known", known.string(), "--mark", "known-bad"}).exit_code == 0);
     // Findings and personal-data databases fill the pii section.
     REQUIRE(run_izshi({"find-pii", "--case", case_file.string()}).exit_code == 0);
+    // Call records and a match-numbers run fill the numbers section.
+    REQUIRE(run_izshi({"match-numbers", "--case", case_file.string(), "--utc-offset", "+05:00", "--watchlist",
+                       (sample / "watchlists" / "intercepted_calls.csv").string(), "--watchlist",
+                       (sample / "watchlists" / "victims_complaints.txt").string()})
+                .exit_code == 0);
     auto report = work / "report.json";
     REQUIRE(run_izshi({"report", "--case", case_file.string(), "-o", report.string()}).exit_code == 0);
     auto schema = fs::path(IZSHI_SOURCE_DIR) / "docs" / "report-json.schema.json";
@@ -44,4 +49,7 @@ TEST_CASE("the JSON report validates against docs/report-json.schema.json", "[re
     CHECK(known_bad > 0);
     CHECK(parsed["pii"]["databases"].size() >= 3);
     CHECK(parsed["pii"]["distinct_iins"] > 250);
+    CHECK_FALSE(parsed["numbers"]["matches"].empty());
+    CHECK_FALSE(parsed["numbers"]["records"].empty());
+    CHECK_FALSE(parsed["numbers"]["links"].empty());  // the same laptop as E01, NTFS image and folder
 }

@@ -37,9 +37,9 @@ struct Normalizer {
     std::string default_region;
     void operator()(CallRecord& record, std::string_view region = {}) const {
         auto digits = number_of_address(record.written);
-        auto parsed = pii::normalize_phone(digits, region.size() == 2 ? to_upper_ascii(region) : default_region);
-        if (!parsed && region.size() == 2) parsed = pii::normalize_phone(digits, default_region);
-        record.number = parsed ? parsed->e164 : "";
+        auto parsed = pii::e164_of(digits, region.size() == 2 ? to_upper_ascii(region) : default_region);
+        if (!parsed && region.size() == 2) parsed = pii::e164_of(digits, default_region);
+        record.number = parsed.value_or("");
     }
 };
 

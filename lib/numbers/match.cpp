@@ -37,6 +37,14 @@ struct NumberSeen {
     bool watchlisted = false;
 };
 
+// Lets the maps be searched with the string_view of a column, without a string per row.
+struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+template <class Value>
+using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
+
 // Phone findings, less those in a file that also gave the number as a record (the record says more),
 // then the records with a valid number.
 constexpr const char* sightings_query =
@@ -103,15 +111,24 @@ public:
                 index_[key_ && !lists[l].hashed ? key_->digest(entry.key) : entry.key].emplace_back(l, &entry);
     }
 
-    void see(Sighting sighting) {
-        auto [seen, fresh] = numbers_.try_emplace(sighting.number);
+    // Notes that 'number' is in the item (for links); true when a watchlist has it, and then
+    // add() is to be called with the whole sighting. Most numbers are on no list: this is the
+    // one step every row of the evidence goes through.
+    bool see(std::string_view number, int64_t evidence_id) {
+        auto seen = numbers_.find(number);
+        if (seen == numbers_.end()) {
+            seen = numbers_.emplace(std::string(number), NumberSeen{}).first;
+            seen->second.watchlisted = index_.count(key_ ? key_->digest(number) : std::string(number)) > 0;
+        }
         auto& items = seen->second.items;
-        if (std::find(items.begin(), items.end(), sighting.evidence_id) == items.end()) items.push_back(sighting.evidence_id);
-        auto hit = index_.find(key_ ? key_->digest(sighting.number) : sighting.number);
-        if (hit == index_.end()) return;
-        seen->second.watchlisted = true;
+        if (std::find(items.begin(), items.end(), evidence_id) == items.end()) items.push_back(evidence_id);
+        return seen->second.watchlisted;
+    }
+
+    void add(Sighting sighting) {
+        const auto& hit = index_.find(key_ ? key_->digest(sighting.number) : sighting.number)->second;
         auto seen_at = unix_from_text(sighting.time_utc);
-        for (const auto& [list, entry] : hit->second) {
+        for (const auto& [list, entry] : hit) {
             Match match{list, entry, sighting, std::nullopt};
             if (seen_at && entry->time) match.delta_seconds = *seen_at - *entry->time;
             matches_.push_back(std::move(match));
@@ -147,8 +164,8 @@ private:
     const std::vector<Watchlist>& lists_;
     const NumberKey* key_;
     int64_t window_;
-    std::unordered_map<std::string, std::vector<std::pair<size_t, const WatchEntry*>>> index_;
-    std::unordered_map<std::string, NumberSeen> numbers_;
+    TextMap<std::vector<std::pair<size_t, const WatchEntry*>>> index_;
+    TextMap<NumberSeen> numbers_;
     std::vector<Match> matches_;
 };
 
@@ -321,7 +338,12 @@ Expected<MatchRun> match_numbers(casefile::CaseFile& file, const custody::Actor&
     auto& db = file.db();
     Matcher matcher(lists, key_ptr, options.window_seconds);
     SQLite::Statement query(db, sightings_query);
-    while (query.executeStep()) matcher.see(read_sighting(query));
+    while (query.executeStep()) {
+        auto number = query.getColumn(6);
+        if (matcher.see(std::string_view(number.getText(), static_cast<size_t>(number.getBytes())),
+                        query.getColumn(0).getInt64()))
+            matcher.add(read_sighting(query));
+    }
 
     std::vector<size_t> matched(lists.size());
     for (size_t l = 0; l < lists.size(); ++l) {

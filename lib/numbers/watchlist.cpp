@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "core/clock.h"
@@ -78,6 +79,9 @@ public:
             if (lines[i].empty() || lines[i].starts_with("#")) continue;
             read_row(lines[i], static_cast<int>(i + 1));
         }
+        if (!list_.hashed) normalize_entries();
+        std::stable_sort(list_.problems.begin(), list_.problems.end(),
+                         [](const RowProblem& a, const RowProblem& b) { return a.line < b.line; });
     }
 
 private:
@@ -92,7 +96,7 @@ private:
         auto fields = split_fields(line, delimiter_);
         bool names_number = false;
         for (auto field : fields) {
-            if (pii::normalize_phone(field, options_.region) || is_hex_digest(field)) return false;
+            if (pii::e164_of(field, options_.region) || is_hex_digest(field)) return false;
             auto column = column_named(field);
             names_number |= column == Column::number || column == Column::hmac;
         }
@@ -153,21 +157,39 @@ private:
             }
             entry.key = to_lower_ascii(written);
         } else {
-            auto e164 = normalized(written);
-            if (e164.empty()) {
-                list_.problems.push_back({line_number, fmt::format("not a valid phone number: '{}'", written)});
-                return;
-            }
-            entry.key = std::move(e164);
+            entry.key = std::string(written);  // normalize_entries makes it E.164
         }
         list_.entries.push_back(std::move(entry));
     }
 
-    std::string normalized(std::string_view written) {
-        auto [it, fresh] = cache_.try_emplace(std::string(written));
-        if (fresh)
-            if (auto phone = pii::normalize_phone(written, options_.region)) it->second = phone->e164;
-        return it->second;
+    // libphonenumber's judgement is the costly part of loading (regular expressions per number):
+    // each distinct written form is judged once, on all cores.
+    void normalize_entries() {
+        std::unordered_map<std::string, std::string> e164;
+        for (const auto& entry : list_.entries) e164.try_emplace(entry.key);
+        std::vector<std::pair<const std::string, std::string>*> work;
+        for (auto& pair : e164) work.push_back(&pair);
+        unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+        threads = static_cast<unsigned>(std::min<size_t>(threads, work.size() / 1000 + 1));
+        std::vector<std::thread> pool;
+        for (unsigned t = 0; t < threads; ++t)
+            pool.emplace_back([&, t] {
+                for (size_t i = t; i < work.size(); i += threads)
+                    work[i]->second = pii::e164_of(work[i]->first, options_.region).value_or("");
+            });
+        for (auto& thread : pool) thread.join();
+        std::vector<WatchEntry> valid;
+        valid.reserve(list_.entries.size());
+        for (auto& entry : list_.entries) {
+            const auto& normalized = e164.at(entry.key);
+            if (normalized.empty()) {
+                list_.problems.push_back({entry.line, fmt::format("not a valid phone number: '{}'", entry.key)});
+                continue;
+            }
+            entry.key = normalized;
+            valid.push_back(std::move(entry));
+        }
+        list_.entries = std::move(valid);
     }
 
     Watchlist& list_;
@@ -175,7 +197,6 @@ private:
     char delimiter_ = ',';
     std::vector<Column> columns_;
     std::vector<std::string> names_;
-    std::unordered_map<std::string, std::string> cache_;
 };
 
 }  // namespace

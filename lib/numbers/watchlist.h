@@ -50,6 +50,7 @@ struct Watchlist {
 struct WatchlistOptions {
     std::string region = "KZ";  // for numbers written without a country code
     int offset_minutes = 0;     // for times written without a zone (minutes east of UTC)
+    unsigned threads = 0;       // judging numbers (0: all cores)
 };
 
 // "calls.csv:intercepts" -> {"calls.csv", "intercepts"}; a path with no label keeps its file name.

@@ -17,19 +17,35 @@ std::string with_international_prefix(std::string_view written) {
     return std::string(written);
 }
 
-}  // namespace
-
-std::optional<PhoneNumber> normalize_phone(std::string_view written, std::string_view default_region) {
+// Parsed and judged valid by libphonenumber, or nullopt.
+std::optional<i18n::phonenumbers::PhoneNumber> parse_valid(std::string_view written, std::string_view default_region) {
     const auto* util = PhoneNumberUtil::GetInstance();
     i18n::phonenumbers::PhoneNumber number;
     if (util->Parse(with_international_prefix(written), std::string(default_region), &number) !=
         PhoneNumberUtil::NO_PARSING_ERROR)
         return std::nullopt;
     if (!util->IsValidNumber(number)) return std::nullopt;
+    return number;
+}
+
+}  // namespace
+
+std::optional<std::string> e164_of(std::string_view written, std::string_view default_region) {
+    auto number = parse_valid(written, default_region);
+    if (!number) return std::nullopt;
+    std::string out;
+    PhoneNumberUtil::GetInstance()->Format(*number, PhoneNumberUtil::E164, &out);
+    return out;
+}
+
+std::optional<PhoneNumber> normalize_phone(std::string_view written, std::string_view default_region) {
+    const auto* util = PhoneNumberUtil::GetInstance();
+    auto number = parse_valid(written, default_region);
+    if (!number) return std::nullopt;
     PhoneNumber out;
-    util->Format(number, PhoneNumberUtil::E164, &out.e164);
-    util->GetRegionCodeForNumber(number, &out.region);
-    auto type = util->GetNumberType(number);
+    util->Format(*number, PhoneNumberUtil::E164, &out.e164);
+    util->GetRegionCodeForNumber(*number, &out.region);
+    auto type = util->GetNumberType(*number);
     out.mobile = type == PhoneNumberUtil::MOBILE || type == PhoneNumberUtil::FIXED_LINE_OR_MOBILE;
     return out;
 }

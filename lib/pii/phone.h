@@ -19,4 +19,7 @@ struct PhoneNumber {
 // 'default_region' applies to numbers written without a country code (KZ unless told otherwise).
 std::optional<PhoneNumber> normalize_phone(std::string_view written, std::string_view default_region = "KZ");
 
+// The same judgement, giving only the E.164 form (cheaper: no region or type lookup).
+std::optional<std::string> e164_of(std::string_view written, std::string_view default_region = "KZ");
+
 }  // namespace izshi::pii

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the bundled synthetic sample: install packages, build, make a "seized laptop"
-# (FAT32, ext4, NTFS images and an E01, all fake data), ingest it with custody details while
-# scanning it for personal data, re-verify the evidence hashes, verify the custody chain, and write
-# the JSON report (personal data masked) and the HTML summary into out/demo/.
+# (FAT32, ext4, NTFS images and an E01, all fake data) and an operator's phone, ingest them with
+# custody details while scanning them for personal data, match their phone numbers against the
+# intercepted calls and victims' complaints, re-verify the evidence hashes, verify the custody
+# chain, and write the JSON report (personal data masked) and the HTML summary into out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -16,7 +17,12 @@ export IZSHI_EXAMINER="${IZSHI_EXAMINER:-demo examiner}"
   --exhibit DEMO-1 --seized-from "call-center office (synthetic)" --seized-at 2024-03-15T10:00+05:00 \
   --seized-by "Anti Call-Center (demo)" \
   "$out/evidence/laptop-fat32.img" "$out/evidence/laptop-ext4.img" "$out/evidence/laptop-ntfs.img" \
-  "$out/evidence/laptop.E01" "$out/evidence/tree"
+  "$out/evidence/laptop.E01" "$out/evidence/tree" "$out/evidence/phone"
+# Intercepted calls are listed in Kazakhstan time (UTC+5); a call in a softphone log within two
+# minutes of one is shown as near.
+"$izshi" match-numbers --case "$out/case.izshi" --utc-offset +05:00 --window 120 \
+  --watchlist "$out/evidence/watchlists/intercepted_calls.csv:intercepts" \
+  --watchlist "$out/evidence/watchlists/victims_complaints.txt:complaints"
 "$izshi" hash --case "$out/case.izshi" --verify
 "$izshi" custody verify --case "$out/case.izshi"
 "$izshi" report --case "$out/case.izshi" --format json -o "$out/report.json"

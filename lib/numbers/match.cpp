@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
+#include <functional>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -31,29 +32,58 @@ struct Match {
     std::optional<int64_t> delta_seconds;
 };
 
-// Per distinct number in the evidence: the items it is in (for links).
-struct NumberSeen {
-    std::vector<int64_t> items;
-    bool watchlisted = false;
-};
-
-// Lets the maps be searched with the string_view of a column, without a string per row.
-struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-template <class Value>
-using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
-
-// Phone findings, less those in a file that also gave the number as a record (the record says more),
-// then the records with a valid number.
+// Where one number appears: its phone findings, less those in a file that also gave the number as
+// a record (the record says more), then its records. Both through indexes on the number.
 constexpr const char* sightings_query =
     "SELECT x.evidence_id, x.file_id, x.region_id, x.offset, x.location, 'finding', x.value, '', NULL, '' "
-    "FROM findings x WHERE x.type = 'phone' AND NOT EXISTS "
+    "FROM findings x WHERE x.type = 'phone' AND x.value = ?1 AND NOT EXISTS "
     "(SELECT 1 FROM call_records c WHERE c.number = x.value AND c.file_id = x.file_id) "
     "UNION ALL "
     "SELECT evidence_id, file_id, NULL, NULL, location, source, number, name, time_utc, direction "
-    "FROM call_records WHERE number != ''";
+    "FROM call_records WHERE number = ?1";
+
+// Rows of (number, evidence id) in number order, read one at a time.
+class SortedRows {
+public:
+    SortedRows(SQLite::Database& db, const char* sql) : query_(db, sql) { advance(); }
+    bool done() const { return done_; }
+    const std::string& number() const { return number_; }
+    int64_t evidence_id() const { return evidence_id_; }
+    void advance() {
+        done_ = !query_.executeStep();
+        if (done_) return;
+        auto column = query_.getColumn(0);
+        number_.assign(column.getText(), static_cast<size_t>(column.getBytes()));
+        evidence_id_ = query_.getColumn(1).getInt64();
+    }
+
+private:
+    SQLite::Statement query_;
+    std::string number_;
+    int64_t evidence_id_ = 0;
+    bool done_ = false;
+};
+
+// Visits every distinct number in the evidence once, in order, with the items that hold it: the
+// phone findings straight from the index findings_value(type, value, evidence_id), the call records
+// merged in. No map of all numbers is built, however many the case holds.
+void for_each_number(SQLite::Database& db, const std::function<void(const std::string&, const std::vector<int64_t>&)>& visit) {
+    SortedRows findings(db, "SELECT value, evidence_id FROM findings WHERE type = 'phone' ORDER BY value");
+    SortedRows records(db, "SELECT number, evidence_id FROM call_records WHERE number != '' ORDER BY number");
+    std::string number;
+    std::vector<int64_t> items;
+    while (!findings.done() || !records.done()) {
+        auto& next = records.done() || (!findings.done() && findings.number() <= records.number()) ? findings : records;
+        if (next.number() != number) {
+            if (!items.empty()) visit(number, items);
+            number = next.number();
+            items.clear();
+        }
+        if (std::find(items.begin(), items.end(), next.evidence_id()) == items.end()) items.push_back(next.evidence_id());
+        next.advance();
+    }
+    if (!items.empty()) visit(number, items);
+}
 
 std::optional<int64_t> optional_int(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;
@@ -104,68 +134,65 @@ std::vector<Watchlist> load_lists(casefile::CaseFile& file, const MatchOptions& 
 
 class Matcher {
 public:
-    Matcher(const std::vector<Watchlist>& lists, const NumberKey* key, int64_t window)
-        : lists_(lists), key_(key), window_(window) {
+    Matcher(const std::vector<Watchlist>& lists, const NumberKey* key, int64_t window) : key_(key), window_(window) {
         for (size_t l = 0; l < lists.size(); ++l)
             for (const auto& entry : lists[l].entries)
                 index_[key_ && !lists[l].hashed ? key_->digest(entry.key) : entry.key].emplace_back(l, &entry);
     }
 
-    // Notes that 'number' is in the item (for links); true when a watchlist has it, and then
-    // add() is to be called with the whole sighting. Most numbers are on no list: this is the
-    // one step every row of the evidence goes through.
-    bool see(std::string_view number, int64_t evidence_id) {
-        auto seen = numbers_.find(number);
-        if (seen == numbers_.end()) {
-            seen = numbers_.emplace(std::string(number), NumberSeen{}).first;
-            seen->second.watchlisted = index_.count(key_ ? key_->digest(number) : std::string(number)) > 0;
-        }
-        auto& items = seen->second.items;
-        if (std::find(items.begin(), items.end(), evidence_id) == items.end()) items.push_back(evidence_id);
-        return seen->second.watchlisted;
+    // One distinct number of the evidence and the items holding it: is it on a list (by its digest
+    // in HMAC mode), and which pairs of items does it link.
+    void visit(const std::string& number, const std::vector<int64_t>& items) {
+        ++distinct_;
+        bool listed = index_.count(key_ ? key_->digest(number) : number) > 0;
+        if (listed) listed_.push_back(number);
+        if (items.size() < 2) return;
+        auto sorted = items;
+        std::sort(sorted.begin(), sorted.end());
+        for (size_t a = 0; a < sorted.size(); ++a)
+            for (size_t b = a + 1; b < sorted.size(); ++b) {
+                auto& link = links_[{sorted[a], sorted[b]}];
+                link.numbers.push_back(number);
+                link.watchlisted += listed;
+            }
     }
 
-    void add(Sighting sighting) {
-        const auto& hit = index_.find(key_ ? key_->digest(sighting.number) : sighting.number)->second;
-        auto seen_at = unix_from_text(sighting.time_utc);
-        for (const auto& [list, entry] : hit) {
-            Match match{list, entry, sighting, std::nullopt};
-            if (seen_at && entry->time) match.delta_seconds = *seen_at - *entry->time;
-            matches_.push_back(std::move(match));
+    // Every place of every listed number, against every entry that lists it.
+    void collect_matches(SQLite::Database& db) {
+        SQLite::Statement query(db, sightings_query);
+        for (const auto& number : listed_) {
+            query.reset();
+            query.bind(1, number);
+            const auto& entries = index_.find(key_ ? key_->digest(number) : number)->second;
+            while (query.executeStep()) {
+                auto sighting = read_sighting(query);
+                auto seen_at = unix_from_text(sighting.time_utc);
+                for (const auto& [list, entry] : entries) {
+                    Match match{list, entry, sighting, std::nullopt};
+                    if (seen_at && entry->time) match.delta_seconds = *seen_at - *entry->time;
+                    matches_.push_back(std::move(match));
+                }
+            }
         }
     }
 
     const std::vector<Match>& matches() const { return matches_; }
-    size_t distinct_numbers() const { return numbers_.size(); }
+    size_t distinct_numbers() const { return distinct_; }
     bool near(const Match& match) const { return match.delta_seconds && std::llabs(*match.delta_seconds) <= window_; }
 
     struct Link {
         size_t watchlisted = 0;
-        std::vector<std::string> numbers;
+        std::vector<std::string> numbers;  // in order: the numbers are visited sorted
     };
-    // Pairs of items sharing numbers, the numbers sorted.
-    std::map<std::pair<int64_t, int64_t>, Link> links() const {
-        std::map<std::pair<int64_t, int64_t>, Link> out;
-        for (const auto& [number, seen] : numbers_) {
-            auto items = seen.items;
-            std::sort(items.begin(), items.end());
-            for (size_t a = 0; a < items.size(); ++a)
-                for (size_t b = a + 1; b < items.size(); ++b) {
-                    auto& link = out[{items[a], items[b]}];
-                    link.numbers.push_back(number);
-                    link.watchlisted += seen.watchlisted;
-                }
-        }
-        for (auto& [pair, link] : out) std::sort(link.numbers.begin(), link.numbers.end());
-        return out;
-    }
+    const std::map<std::pair<int64_t, int64_t>, Link>& links() const { return links_; }
 
 private:
-    const std::vector<Watchlist>& lists_;
     const NumberKey* key_;
     int64_t window_;
-    TextMap<std::vector<std::pair<size_t, const WatchEntry*>>> index_;
-    TextMap<NumberSeen> numbers_;
+    std::unordered_map<std::string, std::vector<std::pair<size_t, const WatchEntry*>>> index_;
+    size_t distinct_ = 0;
+    std::vector<std::string> listed_;
+    std::map<std::pair<int64_t, int64_t>, Link> links_;
     std::vector<Match> matches_;
 };
 
@@ -256,7 +283,7 @@ void store_matches(SQLite::Database& db, int64_t run_id, const std::vector<int64
 size_t store_links(SQLite::Database& db, int64_t run_id, const Matcher& matcher) {
     SQLite::Statement insert(db, "INSERT INTO number_links(run_id, evidence_a, evidence_b, shared, watchlisted, numbers) "
                                  "VALUES (?, ?, ?, ?, ?, ?)");
-    auto links = matcher.links();
+    const auto& links = matcher.links();
     for (const auto& [pair, link] : links) {
         insert.reset();
         insert.bind(1, run_id);
@@ -337,13 +364,8 @@ Expected<MatchRun> match_numbers(casefile::CaseFile& file, const custody::Actor&
 
     auto& db = file.db();
     Matcher matcher(lists, key_ptr, options.window_seconds);
-    SQLite::Statement query(db, sightings_query);
-    while (query.executeStep()) {
-        auto number = query.getColumn(6);
-        if (matcher.see(std::string_view(number.getText(), static_cast<size_t>(number.getBytes())),
-                        query.getColumn(0).getInt64()))
-            matcher.add(read_sighting(query));
-    }
+    for_each_number(db, [&](const std::string& number, const std::vector<int64_t>& items) { matcher.visit(number, items); });
+    matcher.collect_matches(db);
 
     std::vector<size_t> matched(lists.size());
     for (size_t l = 0; l < lists.size(); ++l) {

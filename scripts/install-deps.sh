@@ -9,7 +9,7 @@ packages=(
   ntfs-3g-dev                                     # izshi-synth makes NTFS folders without mounting
   sleuthkit ewf-tools hashdeep                    # peer tools: ground truth, benchmarks
   dosfstools mtools e2fsprogs ntfs-3g             # sample images without mounting
-  sqlite3 zip unzip gzip file time python3-jsonschema   # tests and benchmarks
+  sqlite3 openssl zip unzip gzip file time python3-jsonschema   # tests and benchmarks
 )
 missing=()
 for package in "${packages[@]}"; do

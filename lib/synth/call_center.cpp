@@ -266,6 +266,9 @@ private:
             truth_.entries.push_back({std::string(kComplaints), line++, "number", e164, in_evidence, 0, 0});
         };
         for (const auto& person : laptop_people(laptop_, tree_paths::kVictimsList)) add(person.phone, true);
+        // People on the CRM's call list who complained after being called.
+        auto to_call = laptop_people(laptop_, tree_paths::kCallList);
+        for (size_t i = 0; i < 4 && i < to_call.size(); ++i) add(to_call[i].phone, true);
         for (int i = 6; i < 10; ++i) add(strangers_[static_cast<size_t>(i)].phone, false);
         out += "8 709 123 45 67\tзаявление 99\n";
         truth_.bad_lines.emplace_back(kComplaints, line);

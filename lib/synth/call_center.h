@@ -48,8 +48,8 @@ struct WatchlistsTruth {
 };
 
 // intercepted_calls.csv (CSV with a header, local times at +05:00) and victims_complaints.txt (one
-// number per line with a label), each with numbers in mixed written forms, numbers that are on no
-// device, and a few rows that cannot be read.
+// number per line with a label: the laptop's victims and people on its CRM call list), each with
+// numbers in mixed written forms, numbers that are on no device, and a few rows that cannot be read.
 Expected<WatchlistsTruth> write_watchlists(const std::filesystem::path& dir, const TreeManifest& laptop,
                                            const PhoneTruth& phone);
 

@@ -123,6 +123,15 @@ TEST_CASE("match-numbers finds every watchlist number on the devices, no other, 
         CHECK(beside);
     }
 
+    // The complainants on the CRM's call list are found in it, with their names, as records.
+    size_t from_call_list = 0;
+    for (const auto& m : numbers["matches"])
+        if (m["watchlist"] == "complaints" && m["source"] == "call_list") {
+            ++from_call_list;
+            CHECK_FALSE(m["name"].get<std::string>().empty());
+        }
+    CHECK(from_call_list == 4);
+
     // The laptop (item 1) and the phone (item 2) are linked by exactly the numbers they share.
     REQUIRE(numbers["links"].size() == 1);
     const auto& link = numbers["links"][0];

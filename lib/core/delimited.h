@@ -5,6 +5,9 @@
 
 namespace izshi {
 
+// The lines of a text, without their LF or CRLF; a last line without a new line counts.
+std::vector<std::string_view> split_lines(std::string_view text);
+
 // The one of ; , TAB | that the header line holds most of (',' when none).
 char guess_delimiter(std::string_view first_line);
 

@@ -194,23 +194,11 @@ void read_sqlite(std::span<const unsigned char> bytes, const Normalizer& normali
 
 // ---- Text sources ----------------------------------------------------------------------------
 
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> lines;
-    for (size_t start = 0; start < text.size();) {
-        size_t end = std::min(text.find('\n', start), text.size());
-        auto line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        lines.push_back(line);
-        start = end + 1;
-    }
-    return lines;
-}
-
 // MicroSIP.ini, section [Calls]: "n=number;name;type;unixtime;duration;info", type 0 outgoing,
 // 1 incoming, 2 missed.
 void read_microsip(std::string_view text, const Normalizer& normalize, std::vector<CallRecord>& out) {
     bool in_calls = false;
-    for (auto line : lines_of(text)) {
+    for (auto line : split_lines(text)) {
         if (line.starts_with("[")) {
             in_calls = line == "[Calls]";
             continue;
@@ -237,7 +225,7 @@ void read_microsip(std::string_view text, const Normalizer& normalize, std::vect
 // vCard 2.1-4.0: FN and every TEL of each card; folded lines joined.
 void read_vcards(std::string_view text, const Normalizer& normalize, std::vector<CallRecord>& out) {
     std::vector<std::string> lines;
-    for (auto line : lines_of(text)) {
+    for (auto line : split_lines(text)) {
         if ((line.starts_with(" ") || line.starts_with("\t")) && !lines.empty()) lines.back() += line.substr(1);
         else lines.emplace_back(line);
     }
@@ -277,7 +265,7 @@ bool header_names(std::string_view header, std::initializer_list<std::string_vie
 // A CRM's call list: a CSV/TSV whose header names a phone column and a name column (a list of
 // people to call). Leaked databases in CSV form have both too, and are read the same way.
 void read_call_list(std::string_view text, const Normalizer& normalize, std::vector<CallRecord>& out) {
-    auto lines = lines_of(text);
+    auto lines = split_lines(text);
     if (lines.empty()) return;
     char delimiter = guess_delimiter(lines[0]);
     auto header = split_fields(lines[0], delimiter);

@@ -41,18 +41,6 @@ Column column_named(std::string_view header) {
     return Column::ignored;
 }
 
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> lines;
-    for (size_t start = 0; start < text.size();) {
-        size_t end = std::min(text.find('\n', start), text.size());
-        auto line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        lines.push_back(line);
-        start = end + 1;
-    }
-    return lines;
-}
-
 bool is_hex_digest(std::string_view text) {
     return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -65,7 +53,7 @@ public:
     Loader(Watchlist& list, const WatchlistOptions& options) : list_(list), options_(options) {}
 
     void load(std::string_view text) {
-        auto lines = lines_of(text);
+        auto lines = split_lines(text);
         size_t first = 0;
         while (first < lines.size() && (lines[first].empty() || lines[first].starts_with("#"))) {
             if (lines[first].starts_with(kHashedMagic)) read_hashed_header(lines[first]);

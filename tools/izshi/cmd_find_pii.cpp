@@ -42,9 +42,9 @@ std::string summary_json(const std::vector<findpii::ItemScan>& items, const repo
     for (size_t i = 0; i < items.size(); ++i) {
         const auto& s = items[i];
         out += fmt::format("{}{{\"evidence_id\":{},\"label\":{},\"status\":{},\"error\":{},\"files\":{},"
-                           "\"regions\":{},\"findings\":{}}}",
+                           "\"regions\":{},\"findings\":{},\"records\":{}}}",
                            i ? "," : "", s.evidence_id, json_quote(s.label), json_quote(s.status),
-                           s.error.empty() ? "null" : json_quote(s.error), s.files, s.regions, s.findings);
+                           s.error.empty() ? "null" : json_quote(s.error), s.files, s.regions, s.findings, s.records);
     }
     out += fmt::format("],\"distinct_iins\":{},\"counts\":{{", totals.distinct_iins);
     for (size_t i = 0; i < totals.counts.size(); ++i)
@@ -56,8 +56,8 @@ void print_summary_text(const std::vector<findpii::ItemScan>& items, const repor
     for (const auto& s : items) {
         if (s.status == "failed") std::cout << fmt::format("FAILED   #{} {}: {}\n", s.evidence_id, s.label, s.error);
         else if (s.status == "skipped") std::cout << fmt::format("skipped  #{} {} (scanned before; --rescan to redo)\n", s.evidence_id, s.label);
-        else std::cout << fmt::format("scanned  #{} {}: {} files, {} regions, {} findings\n", s.evidence_id, s.label,
-                                      s.files, s.regions, s.findings);
+        else std::cout << fmt::format("scanned  #{} {}: {} files, {} regions, {} findings, {} call records\n",
+                                      s.evidence_id, s.label, s.files, s.regions, s.findings, s.records);
     }
     std::cout << fmt::format("case: {} distinct IINs;", totals.distinct_iins);
     for (const auto& [type, count] : totals.counts) std::cout << fmt::format(" {} {}", type, count);

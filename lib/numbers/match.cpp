@@ -115,7 +115,7 @@ std::vector<Watchlist> load_lists(casefile::CaseFile& file, const MatchOptions& 
         if (!list) outcome.error = list.error().message;
         else if (list->hashed && !key)
             outcome.error = source.path.string() + ": a hashed watchlist: give the key it was made with (--key)";
-        else if (list->hashed && list->key_id != key->key_id())
+        else if (list->hashed && !list->key_id.empty() && list->key_id != key->key_id())
             outcome.error = fmt::format("{}: hashed with another key (key id {}, ours {})", source.path.string(),
                                         list->key_id, key->key_id());
         if (!outcome.error.empty()) {
@@ -123,6 +123,9 @@ std::vector<Watchlist> load_lists(casefile::CaseFile& file, const MatchOptions& 
             outcomes.push_back(std::move(outcome));
             continue;
         }
+        if (list->hashed && list->key_id.empty())
+            list->problems.insert(list->problems.begin(),
+                                  {1, "no izshi header line names the key it was hashed with: the key cannot be checked", false});
         outcome.label = list->label;
         outcome.entries = list->entries.size();
         outcome.problems = list->problems;
@@ -338,9 +341,13 @@ void seal_run(casefile::CaseFile& file, const custody::Actor& actor, const Match
     custody::EventDraft draft;
     draft.action = "numbers.match";
     draft.inputs = inputs + "]";
-    draft.details = fmt::format("{{\"run_id\":{},\"mode\":{},\"watchlists\":{}],\"matches\":{},\"near\":{},\"links\":{}}}",
-                                run.run_id, json_quote(run.mode), watchlists, run.matches, run.near, run.links);
-    custody::append_sealing_event(file, actor, draft, fmt::format("numbers:{}", run.run_id));
+    auto scope = fmt::format("numbers:{}", run.run_id);
+    auto sealed = custody::digest_scope(file.db(), scope);
+    draft.details = fmt::format("{{\"run_id\":{},\"mode\":{},\"watchlists\":{}],\"matches\":{},\"near\":{},\"links\":{},"
+                                "\"parts\":{}}}",
+                                run.run_id, json_quote(run.mode), watchlists, run.matches, run.near, run.links,
+                                sealed ? custody::parts_json(*sealed) : "{}");
+    custody::append_sealing_event(file, actor, draft, scope);
 }
 
 }  // namespace

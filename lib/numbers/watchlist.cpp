@@ -25,19 +25,22 @@ bool contains_any(const std::string& lower, std::initializer_list<std::string_vi
     return std::any_of(words.begin(), words.end(), [&](auto word) { return lower.find(word) != std::string::npos; });
 }
 
-// What a header field names; the order matters ("complaint_no" is a case reference, "caller" a number).
+// What a header field names. The order matters: "Номер дела" is a case reference and "caller name" a
+// label, though both hold a word that names numbers.
 Column column_named(std::string_view header) {
     auto lower = to_lower_utf8(header);
     if (contains_any(lower, {"hmac"})) return Column::hmac;
     if (lower == "role" || lower == "роль") return Column::role;
     if (contains_any(lower, {"time", "date", "время", "дата"})) return Column::time;
     if (contains_any(lower, {"direction", "направлен"}) || lower == "dir") return Column::direction;
-    if (contains_any(lower, {"case", "kusp", "complaint", "дело", "кусп", "заявлен", "обращен"})) return Column::case_ref;
-    if (contains_any(lower, {"phone", "number", "msisdn", "caller", "callee", "номер", "телефон", "абонент", "вызыва", "звонивш"}) ||
+    if (contains_any(lower, {"case", "kusp", "complaint", "дело", "дела", "кусп", "заявлен", "обращен"})) return Column::case_ref;
+    if (contains_any(lower, {"label", "name", "comment", "note", "метка", "фио", "имя", "коммент", "примеч", "описан"}) ||
+        lower == "list")
+        return Column::label;
+    if (contains_any(lower, {"phone", "number", "msisdn", "caller", "callee", "номер", "телефон", "абонент", "вызыва",
+                             "звонивш"}) ||
         lower == "tel" || lower == "from" || lower == "to" || lower == "a" || lower == "b")
         return Column::number;
-    if (contains_any(lower, {"label", "name", "comment", "note", "list", "метка", "фио", "коммент", "примеч", "описан"}))
-        return Column::label;
     return Column::ignored;
 }
 
@@ -103,6 +106,7 @@ private:
         common.line = line_number;
         std::vector<std::pair<std::string, std::string_view>> numbers;  // (role, written)
         std::string role;  // a hashed list's role column, else each number's column name
+        std::string when;  // the time columns joined: a date and a time of day may come apart
         for (size_t c = 0; c < fields.size() && c < columns_.size(); ++c) {
             auto field = fields[c];
             switch (columns_[c]) {
@@ -114,10 +118,11 @@ private:
             case Column::label: common.label = std::string(field); break;
             case Column::direction: common.direction = std::string(field); break;
             case Column::case_ref: common.case_ref = std::string(field); break;
-            case Column::time: read_time(field, common, line_number); break;
+            case Column::time: when += (when.empty() || field.empty() ? "" : " ") + std::string(field); break;
             case Column::ignored: break;
             }
         }
+        read_time(when, common, line_number);
         if (numbers.empty()) {
             list_.problems.push_back({line_number, "no number in the row"});
             return;
@@ -125,9 +130,13 @@ private:
         for (const auto& [column, written] : numbers) add_entry(common, role.empty() ? column : role, written, line_number);
     }
 
+    // A time of day is needed to set a call beside another: a date alone gives no time.
     void read_time(std::string_view field, WatchEntry& entry, int line_number) {
         if (field.empty()) return;
-        if (auto seconds = unix_from_text(field, options_.offset_minutes)) {
+        auto seconds = unix_from_text(field, options_.offset_minutes);
+        bool epoch = std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; });
+        bool has_clock = epoch || field.find(':') != std::string_view::npos;
+        if (seconds && has_clock) {
             entry.time = *seconds;
             entry.time_utc = iso_from_unix(*seconds).value_or("");
         } else {

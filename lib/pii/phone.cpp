@@ -30,6 +30,10 @@ std::optional<i18n::phonenumbers::PhoneNumber> parse_valid(std::string_view writ
 
 }  // namespace
 
+bool is_phone_region(std::string_view region) {
+    return PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(std::string(region)) != 0;
+}
+
 std::optional<std::string> e164_of(std::string_view written, std::string_view default_region) {
     auto number = parse_valid(written, default_region);
     if (!number) return std::nullopt;

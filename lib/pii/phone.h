@@ -19,6 +19,9 @@ struct PhoneNumber {
 // 'default_region' applies to numbers written without a country code (KZ unless told otherwise).
 std::optional<PhoneNumber> normalize_phone(std::string_view written, std::string_view default_region = "KZ");
 
+// True for a region code libphonenumber has metadata for ("KZ", "RU", ...).
+bool is_phone_region(std::string_view region);
+
 // The same judgement, giving only the E.164 form (cheaper: no region or type lookup).
 std::optional<std::string> e164_of(std::string_view written, std::string_view default_region = "KZ");
 

@@ -48,8 +48,12 @@ constexpr const char* custody_query =
     "authorization, tool_version, json(inputs) AS inputs, json(details) AS details, covers, content_digest, "
     "prev_hash, hash FROM custody_events ORDER BY seq";
 
-constexpr const char* pii_scans_query =
-    "SELECT evidence_id, types, finished_at, files, regions, findings FROM pii_scans ORDER BY evidence_id";
+// With the call records read with the phone numbers (schema 4; null when they were not read).
+std::string pii_scans_query(SQLite::Database& db) {
+    bool has_records = db.execAndGet("SELECT count(*) FROM pragma_table_info('pii_scans') WHERE name = 'records'").getInt() > 0;
+    return std::string("SELECT evidence_id, types, finished_at, files, regions, findings, ") +
+           (has_records ? "records" : "NULL AS records") + " FROM pii_scans ORDER BY evidence_id";
+}
 
 // Where a finding lies: the file's path (archive members as archive/member), or the region.
 constexpr const char* findings_query =
@@ -174,7 +178,7 @@ void write_pii(std::ostream& out, SQLite::Database& db, bool reveal) {
         return;
     }
     out << "{\"masked\": " << (reveal ? "false" : "true") << ", \"scanned\": ";
-    write_rows_as_json(out, db, pii_scans_query);
+    write_rows_as_json(out, db, pii_scans_query(db));
     write_pii_counts(out, db);
     write_findings(out, db, reveal);
     write_databases(out, db);

@@ -20,7 +20,7 @@ constexpr const char* run_query =
     "FROM number_runs WHERE id = ?";
 
 constexpr const char* watchlists_query =
-    "SELECT id, label, path, sha256, hashed, entries, matched, json(problems) AS problems FROM watchlists "
+    "SELECT id, label, path, sha256, hashed, entries, matched, problems FROM watchlists "
     "WHERE run_id = ? ORDER BY id";
 
 constexpr const char* matches_query =
@@ -93,6 +93,34 @@ void write_links(std::ostream& out, SQLite::Database& db, int64_t run_id, bool r
     out << "]";
 }
 
+// A problem quotes what the list held ("not a valid phone number: '8 703 ...'"): a mistyped number
+// is still someone's, so the quoted part is masked with the rest.
+std::string mask_quoted(const std::string& message) {
+    auto open = message.find('\'');
+    auto close = message.rfind('\'');
+    if (open == std::string::npos || close <= open) return message;
+    return message.substr(0, open + 1) + mask_value("", message.substr(open + 1, close - open - 1)) + message.substr(close);
+}
+
+void write_watchlists(std::ostream& out, SQLite::Database& db, int64_t run_id, bool reveal) {
+    SQLite::Statement query(db, watchlists_query);
+    query.bind(1, run_id);
+    out << "[";
+    for (bool first = true; query.executeStep(); first = false) {
+        auto problems = nlohmann::json::parse(query.getColumn(7).getString());
+        if (!reveal)
+            for (auto& problem : problems) problem["message"] = mask_quoted(problem["message"].get<std::string>());
+        out << (first ? "" : ",")
+            << fmt::format("{{\"id\":{},\"label\":{},\"path\":{},\"sha256\":{},\"hashed\":{},\"entries\":{},"
+                           "\"matched\":{},\"problems\":{}}}",
+                           query.getColumn(0).getInt64(), json_quote(query.getColumn(1).getString()),
+                           json_quote(query.getColumn(2).getString()), json_quote(query.getColumn(3).getString()),
+                           query.getColumn(4).getInt() ? "true" : "false", query.getColumn(5).getInt64(),
+                           query.getColumn(6).getInt64(), problems.dump());
+    }
+    out << "]";
+}
+
 void write_bound_rows(std::ostream& out, SQLite::Database& db, const char* sql, int64_t run_id, const ColumnStyle& style) {
     // write_rows_as_json takes SQL only: the run id is a trusted integer from the case.
     std::string query(sql);
@@ -121,7 +149,7 @@ void write_numbers_section(std::ostream& out, SQLite::Database& db, bool reveal)
     auto run_text = run.str();  // "[{...}]" with one row, "[]" with none
     out << (run_text == "[]" ? "null" : run_text.substr(1, run_text.size() - 2));
     out << ",\n \"watchlists\": ";
-    write_bound_rows(out, db, watchlists_query, run_id, {{"problems"}, {"hashed"}});
+    write_watchlists(out, db, run_id, reveal);
     out << ",\n \"records\": ";
     write_rows_as_json(out, db, records_query);
     out << ",\n \"matches\": ";

@@ -185,6 +185,33 @@ TEST_CASE("a CRM call list gives names with numbers; a CSV without a name column
                             problem).empty());
 }
 
+TEST_CASE("Linphone's older call-history.db: the other party of each call, with direction and time",
+          "[numbers][records]") {
+    izshi::test::TempDir dir("linphone-history");
+    auto database = dir / "call-history.db";
+    // The table as Linphone 3.x creates it; start_time in seconds since the epoch.
+    auto made = izshi::test::run_command(
+        "sqlite3 " + izshi::test::shell_quote(database.string()) + " " +
+        izshi::test::shell_quote("CREATE TABLE call_history (id INTEGER PRIMARY KEY AUTOINCREMENT, caller TEXT NOT NULL, "
+                                 "callee TEXT NOT NULL, direction INTEGER, duration INTEGER, start_time TEXT NOT NULL, "
+                                 "connected_time TEXT NOT NULL, status INTEGER, videoEnabled INTEGER, quality REAL, "
+                                 "call_id TEXT, refkey TEXT);"
+                                 "INSERT INTO call_history(caller, callee, direction, duration, start_time, connected_time, "
+                                 "status) VALUES ('sip:op@pbx', 'sip:+77012345678@pbx', 0, 60, 1710496800, 1710496805, 0), "
+                                 "('<sip:87771234567@pbx>', 'sip:op@pbx', 1, 0, 1710497000, 0, 2);"));
+    REQUIRE(made.exit_code == 0);
+    auto records = records_of(database);
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].number == "+77012345678");
+    CHECK(records[0].direction == "outgoing");
+    CHECK(records[0].time_utc == "2024-03-15T10:00:00Z");
+    CHECK(records[0].duration_s == 60);
+    CHECK(records[0].location == "call_history#1");
+    CHECK(records[1].number == "+77771234567");
+    CHECK(records[1].direction == "missed");
+    CHECK(records[1].time_utc == "2024-03-15T10:03:20Z");
+}
+
 TEST_CASE("a damaged database is a problem named, not a crash", "[numbers][records]") {
     auto bytes = bytes_of(izshi::test::corpus_dir() / "mobile" / "aosp_calllog_oldversion.db");
     bytes.resize(bytes.size() / 3);

@@ -143,6 +143,7 @@ TEST_CASE("match-numbers finds every watchlist number on the devices, no other, 
     auto masked_text = report["numbers"].dump();
     for (const auto& e : truth["watchlists"]["entries"])
         CHECK(masked_text.find(e["e164"].get<std::string>()) == std::string::npos);
+    CHECK(masked_text.find("8 703 123 45 67") == std::string::npos);  // a mistyped number quoted by a problem
     auto revealed = run_izshi({"report", "--case", devices.case_file.string(), "--format", "json", "--reveal"});
     REQUIRE(revealed.exit_code == 0);
     auto revealed_numbers = nlohmann::json::parse(revealed.out)["numbers"];
@@ -156,6 +157,17 @@ TEST_CASE("match-numbers finds every watchlist number on the devices, no other, 
     CHECK(verify.exit_code == 0);
     CHECK(report["custody"].back()["action"] == "numbers.match");
     CHECK(devices.hashes() == devices.evidence_before);
+
+    // An edited match breaks the chain, and verification names the part.
+    auto copy = devices.work / "edited.izshi";
+    fs::copy_file(devices.case_file, copy);
+    {
+        SQLite::Database db(copy.string(), SQLite::OPEN_READWRITE);
+        db.exec("UPDATE number_matches SET delta_seconds = 0 WHERE id = 1");
+    }
+    auto broken = run_izshi({"custody", "verify", "--case", copy.string()});
+    CHECK(broken.exit_code == 1);
+    CHECK((broken.out + broken.err).find("number_matches") != std::string::npos);
 }
 
 TEST_CASE("HMAC mode: a hashed watchlist gives the same matches as the plain one and holds no number",
@@ -195,6 +207,16 @@ TEST_CASE("HMAC mode: a hashed watchlist gives the same matches as the plain one
                         m["location"].get<std::string>() + "|" + m["entry_time"].dump() + "|" + m["delta_seconds"].dump());
     CHECK(plain_places == keyed_places);
     CHECK(keyed["links"] == plain["links"]);
+
+    // A hashed list made elsewhere, without izshi's header line: used, with a note that the key is unchecked.
+    auto text_lines = read_all(hashed);
+    auto headerless = devices.work / "headerless.csv";
+    izshi::test::write_file(headerless, text_lines.substr(text_lines.find('\n') + 1));
+    auto unchecked = run_izshi({"--json", "match-numbers", "--case", devices.case_file.string(), "--key", key.string(),
+                                "--watchlist", headerless.string()});
+    CHECK(unchecked.exit_code == 0);
+    CHECK(nlohmann::json::parse(unchecked.out)["matches"] == keyed["matches"].size());
+    CHECK(unchecked.err.find("the key cannot be checked") != std::string::npos);
 
     // A hashed list needs the key it was made with.
     auto no_key = run_izshi({"match-numbers", "--case", devices.case_file.string(), "--watchlist", hashed.string()});

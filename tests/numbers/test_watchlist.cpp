@@ -103,6 +103,24 @@ TEST_CASE("a CSV intercept list: every number column an entry, times read in the
     CHECK_FALSE(list.entries[4].time);
 }
 
+TEST_CASE("a date and a time of day in two columns are one time; a date alone is no time; headers read by meaning",
+          "[numbers][watchlist]") {
+    izshi::test::TempDir dir("watchlist-columns");
+    auto list = load_text(dir, "c.csv",
+                          "Номер дела;Дата;Время;Caller name;Номер телефона\n"
+                          "12-345;15.03.2024;15:00;Иванов;8 701 234 56 78\n"
+                          "12-346;15.03.2024;;Петров;8 777 123 45 67\n",
+                          {.region = "KZ", .offset_minutes = 300});
+    REQUIRE(list.entries.size() == 2);  // only "Номер телефона" is a number column
+    CHECK(list.entries[0].case_ref == "12-345");
+    CHECK(list.entries[0].label == "Иванов");
+    CHECK(list.entries[0].time_utc == "2024-03-15T10:00:00Z");
+    CHECK_FALSE(list.entries[1].time);
+    REQUIRE(list.problems.size() == 1);
+    CHECK(list.problems[0].line == 3);
+    CHECK_FALSE(list.problems[0].dropped);
+}
+
 TEST_CASE("one number per line, a label after a tab, comments skipped; CP1251 text read", "[numbers][watchlist]") {
     izshi::test::TempDir dir("watchlist-lines");
     auto list = load_text(dir, "v.txt", "# complaints\n8 701 234 56 78\tзаявление 1\n\n+7 777 123 45 67\n87032345678\n");

@@ -8,6 +8,7 @@
 #include "command.h"
 #include "core/text.h"
 #include "numbers/match.h"
+#include "pii/phone.h"
 
 namespace izshi::cli {
 
@@ -35,11 +36,15 @@ Expected<int> parse_offset(const std::string& text) {
     return (sign == '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-Expected<numbers::MatchOptions> options_of(const MatchArgs& args) {
+Expected<numbers::MatchOptions> options_of(const MatchArgs& args, const GlobalOptions& global) {
     numbers::MatchOptions options;
     auto offset = parse_offset(args.utc_offset);
     if (!offset) return std::unexpected(offset.error());
-    options.reading = {to_upper_ascii(args.region), *offset};
+    auto region = to_upper_ascii(args.region);
+    if (!pii::is_phone_region(region))
+        return fail(ErrorKind::usage, "--region wants a country code libphonenumber knows (KZ, RU, UA, ...), not '" +
+                                          args.region + "'");
+    options.reading = {region, *offset, global.threads};
     options.window_seconds = args.window;
     if (!args.key.empty()) options.key = args.key;
     for (const auto& argument : args.watchlists) {
@@ -107,7 +112,7 @@ void print_summary_text(const numbers::MatchRun& run) {
         std::cout << fmt::format("evidence #{} {}: {} matches of {} watchlist numbers\n", e.evidence_id, e.label,
                                  e.matches, e.numbers);
     std::cout << fmt::format("run {} ({}): {} distinct numbers in the evidence, {} matches ({} with times within the "
-                             "window), {} pairs of items sharing numbers; details: izshi report\n",
+                             "window), {} pair(s) of items sharing numbers; details: izshi report\n",
                              run.run_id, run.mode, run.evidence_numbers, run.matches, run.near, run.links);
 }
 
@@ -117,7 +122,8 @@ int finish(const numbers::MatchRun& run, const MatchArgs& args, const GlobalOpti
         warn_problems(w.path, w.problems);
     }
     for (const auto& item : run.unscanned)
-        std::cerr << "izshi: warning: " << item << ": phone numbers not read by find-pii (run: izshi find-pii --rescan)\n";
+        std::cerr << "izshi: warning: " << item << ": phone numbers not read by find-pii (run izshi find-pii, with --rescan if the item was scanned "
+                     "before)\n";
     if (global.json) std::cout << summary_json(run) << '\n';
     else print_summary_text(run);
     if (args.fail_on_match && run.matches > 0) return 1;
@@ -135,13 +141,14 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         "the custody log; `izshi report` shows every match (numbers masked unless --reveal). Run find-pii (or "
         "ingest --find-pii) first: it reads the numbers.\n"
         "Watchlists: CSV/TSV with a header (number columns such as number, phone, caller, callee, номер, телефон; "
-        "optional label, time, direction, case columns), or one number per line; any written form, normalised to "
-        "E.164 (docs/numbers.md).\n"
-        "Exit codes: 0 done; 1 something matched and --fail-on-match was given; 2 usage; 3 a watchlist could not be "
-        "used (the others were); 4 case-file error.");
+        "optional label, time, direction, case columns), one number per line, or a hashed list made by "
+        "--export-hashed; any written form, normalised to E.164 (docs/numbers.md).\n"
+        "Exit codes: 0 done; 1 something matched and --fail-on-match was given; 2 usage; 3 a watchlist or the key "
+        "could not be used (the other lists were, if any could); 4 case-file error.");
     add_case_option(app, args->case_path);
     app.add_option("--watchlist", args->watchlists, "A watchlist FILE or FILE:LABEL (repeatable)")->required();
-    app.add_option("--region", args->region, "Country for numbers written without a country code (default KZ)");
+    app.add_option("--region", args->region, "Country for watchlist numbers written without a country code (default "
+                                             "KZ; find-pii reads the evidence's as Kazakh unless a record names its country)");
     app.add_option("--utc-offset", args->utc_offset,
                    "Zone of watchlist times written without one, e.g. +05:00 for Kazakhstan (default +00:00, UTC)");
     app.add_option("--window", args->window, "Seconds within which a list time and an evidence time count as near "
@@ -154,7 +161,7 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
     app.add_option("-o,--output", args->output, "With --export-hashed: the file to write");
     app.add_flag("--fail-on-match", args->fail_on_match, "Exit 1 when anything matched (for batch scripts)");
     return [args, &global] {
-        auto options = options_of(*args);
+        auto options = options_of(*args, global);
         if (!options) return report_error(options.error());
         if (args->export_hashed) {
             if (!options->key) return report_error({ErrorKind::usage, "--export-hashed needs --key FILE"});

@@ -14,6 +14,7 @@
 #include "custody/seal.h"
 #include "evidence/image_source.h"
 #include "evidence/logical_walker.h"
+#include "evidence/rewalk.h"
 #include "evidence/tsk_walker.h"
 #include "findpii/delimited_columns.h"
 #include "findpii/sqlite_cells.h"
@@ -383,7 +384,6 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
         file.record_error(item.id, "find-pii", path, message);
         if (options.on_warning) options.on_warning(path, message);
     });
-    evidence::WalkCounters counters;
     auto file_ids = file_ids_of(file.db(), item.id);
     ScanningObserver observer(
         scanner, options,
@@ -393,24 +393,13 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, const pii::
         },
         [&sink](const std::string& path, const std::string& message) { sink.warning(path, message); },
         item.kind == "image");
-    if (item.kind == "image") {
-        auto image = evidence::open_image(item.sources.front());
-        if (!image) return std::unexpected(image.error());
-        evidence::TskWalker walker(**image, sink, counters, 1);
-        walker.set_content_observer(&observer, false);
-        walker.walk();
-        scan.files = observer.files();
-        auto regions = scan_regions(file.db(), **image, item, scanner, writer, options);
+    evidence::TskImage image;
+    if (auto walked = evidence::walk_again(item.kind, item.sources.front(), sink, observer, &image); !walked) return walked;
+    scan.files = observer.files();
+    if (image) {
+        auto regions = scan_regions(file.db(), *image, item, scanner, writer, options);
         if (!regions) return std::unexpected(regions.error());
         scan.regions = *regions;
-    } else {
-        std::error_code missing;
-        if (!std::filesystem::exists(item.sources.front(), missing))
-            return fail(ErrorKind::input, item.sources.front() + ": evidence source not found (moved or not mounted?)");
-        evidence::LogicalWalker walker(sink, counters);
-        walker.set_content_observer(&observer, false);
-        walker.walk(item.sources.front());
-        scan.files = observer.files();
     }
     scan.findings = writer.stored();
     scan.records = writer.records();

@@ -5,9 +5,10 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config                       # toolchain
   libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev libssl-dev nlohmann-json3-dev catch2
-  libmagic-dev libmagic-mgc libtsk-dev libewf-dev libarchive-dev libphonenumber-dev
+  libmagic-dev libmagic-mgc libtsk-dev libewf-dev libarchive-dev libphonenumber-dev libyara-dev libregf-dev
   ntfs-3g-dev                                     # izshi-synth makes NTFS folders without mounting
-  sleuthkit ewf-tools hashdeep                    # peer tools: ground truth, benchmarks
+  sleuthkit ewf-tools hashdeep yara               # peer tools: ground truth, benchmarks
+  gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 libhivex-bin   # find-software tests: PE files, registry hives
   dosfstools mtools e2fsprogs ntfs-3g             # sample images without mounting
   sqlite3 openssl zip unzip gzip file time python3-jsonschema   # tests and benchmarks
 )

@@ -265,10 +265,50 @@ CREATE TABLE number_links (
 );
 )SQL";
 
+// Version 5: software found by `find-software` (SPEC §6). One finding per tool per evidence item,
+// with the strongest strength of its indicators; every indicator (a rule that matched a file, a
+// registry key or an Android package) under it. software_scans says which items are done and with
+// which rules (SHA-256 over the rule files), so a rerun with other rules scans again. Sealed per
+// item ("software:N").
+constexpr std::string_view schema_v5 = R"SQL(
+CREATE TABLE software_scans (
+    evidence_id  INTEGER PRIMARY KEY REFERENCES evidence(id),
+    rules_sha256 TEXT NOT NULL,
+    rules        INTEGER NOT NULL,
+    finished_at  TEXT NOT NULL,
+    files        INTEGER NOT NULL,
+    read         INTEGER NOT NULL,
+    artifacts    INTEGER NOT NULL,
+    findings     INTEGER NOT NULL
+);
+CREATE TABLE software_findings (
+    id          INTEGER PRIMARY KEY,
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    tool        TEXT NOT NULL,
+    category    TEXT NOT NULL,
+    strength    TEXT NOT NULL CHECK (strength IN ('installer', 'installed', 'configured', 'used')),
+    first_time  TEXT,
+    last_time   TEXT,
+    UNIQUE (evidence_id, tool)
+);
+CREATE TABLE software_indicators (
+    id         INTEGER PRIMARY KEY,
+    finding_id INTEGER NOT NULL REFERENCES software_findings(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('path', 'content', 'pe', 'registry', 'package')),
+    file_id    INTEGER REFERENCES files(id),
+    path       TEXT NOT NULL,
+    rule       TEXT NOT NULL,
+    strength   TEXT NOT NULL,
+    detail     TEXT NOT NULL,
+    time_utc   TEXT
+);
+CREATE INDEX software_indicators_finding ON software_indicators(finding_id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list = {{1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}};
+    static const std::vector<Migration> list = {{1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5}};
     return list;
 }
 

@@ -86,6 +86,19 @@ constexpr SealedTable numbers_tables[] = {
      "WHERE run_id = ? ORDER BY evidence_a, evidence_b"},
 };
 
+// `find-software`: the item's scan (rules used), its findings and their indicators.
+constexpr SealedTable software_tables[] = {
+    {"software_scans",
+     "SELECT json_array(evidence_id, rules_sha256, rules, finished_at, files, read, artifacts, findings) "
+     "FROM software_scans WHERE evidence_id = ?"},
+    {"software_findings",
+     "SELECT json_array(id, tool, category, strength, first_time, last_time) FROM software_findings "
+     "WHERE evidence_id = ? ORDER BY id"},
+    {"software_indicators",
+     "SELECT json_array(i.id, i.finding_id, i.kind, i.file_id, i.path, i.rule, i.strength, i.detail, i.time_utc) "
+     "FROM software_indicators i JOIN software_findings f ON f.id = i.finding_id WHERE f.evidence_id = ? ORDER BY i.id"},
+};
+
 struct SealedScope {
     std::string_view kind;
     std::span<const SealedTable> tables;
@@ -94,6 +107,7 @@ struct SealedScope {
 constexpr SealedScope scopes[] = {
     {"evidence", evidence_tables}, {"known", known_tables},         {"findings", findings_tables},
     {"records", records_tables},   {"verification", verification_tables}, {"numbers", numbers_tables},
+    {"software", software_tables},
 };
 
 std::optional<ScopeDigest> digest_tables(SQLite::Database& db, std::span<const SealedTable> tables, int64_t id) {

@@ -42,6 +42,7 @@ Command report_command();
 Command hash_command();
 Command find_pii_command();
 Command match_numbers_command();
+Command find_software_command();
 
 // Shared chores, done the same way by every command.
 Expected<std::unique_ptr<casefile::CaseFile>> open_case(const std::string& path, casefile::Access access,

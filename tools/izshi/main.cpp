@@ -34,7 +34,7 @@ void add_case_option(CLI::App& app, std::string& case_path) {
 namespace {
 
 const std::vector<Command>& command_table() {
-    static const std::vector<Command> table = {ingest_command(), hash_command(), find_pii_command(), match_numbers_command(),
+    static const std::vector<Command> table = {ingest_command(), hash_command(), find_pii_command(), find_software_command(), match_numbers_command(),
                                                 custody_command(), report_command()};
     return table;
 }

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "report/masking.h"
 #include "report/numbers_section.h"
+#include "report/software_section.h"
 #include "report/report.h"
 #include "report/row_writer.h"
 
@@ -219,6 +220,8 @@ void write_json_report(casefile::CaseFile& file, std::ostream& out, const Report
     write_pii(out, db, options.reveal);
     out << ",\n \"numbers\": ";
     write_numbers_section(out, db, options.reveal);
+    out << ",\n \"software\": ";
+    write_software_section(out, db);
     out << "\n}\n";
 }
 

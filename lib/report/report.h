@@ -11,7 +11,7 @@
 
 namespace izshi::report {
 
-inline constexpr int json_schema_version = 3;
+inline constexpr int json_schema_version = 4;
 
 // The case's headline personal-data figures (SPEC §5): distinct IINs over all evidence, and the
 // number of findings by type (alphabetical; types without findings left out).

@@ -40,11 +40,18 @@ rule xlite_bria {
     artifact == "file" and filename matches /^(X-Lite|Bria[0-9 ]*|BriaSolo)\.exe$/i
 }
 
-rule linphone {
+rule linphone_history {
   meta:
     tool = "Linphone" category = "softphone" strength = "used"
-    reference = "signatures-research.md: linphone.db, call-history.db, friends.db"
+    reference = "signatures-research.md: linphone.db, call-history.db (the call history)"
   condition:
-    (artifact == "file" and filepath matches /(^|\/)(linphone|org\.linphone)\/(files\/)?(linphone|call-history)\.db$/i) or
-    (artifact == "package" and filepath == "org.linphone")
+    artifact == "file" and filepath matches /(^|\/)(linphone|org\.linphone)\/(files\/)?(linphone|call-history)\.db$/i
+}
+
+rule linphone_app {
+  meta:
+    tool = "Linphone" category = "softphone" strength = "installed"
+    reference = "Linphone for Android (package org.linphone) and Windows (linphone.exe)"
+  condition:
+    (artifact == "package" and filepath == "org.linphone") or (artifact == "file" and filename matches /^linphone\.exe$/i)
 }

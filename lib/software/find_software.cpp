@@ -130,7 +130,7 @@ public:
         if (!row_) return;
         ++read_;
         for (const auto& match : scanner_.scan(file_artifact(*row_, label_), bytes_))
-            collector_.add(match, "content", row_->path, match.rule->name, row_->id, row_->mtime);
+            collector_.add(match, "content", row_->path, match.rule->reference, row_->id, row_->mtime);
         std::string problem;
         std::vector<DerivedArtifact> derived;
         if (looks_like_hive(bytes_)) derived = registry_artifacts(bytes_, problem);
@@ -289,7 +289,7 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, RuleScanner
     std::unordered_map<std::string, const FileRow*> wanted;
     for (const auto& row : rows) {
         for (const auto& match : scanner.scan(file_artifact(row, item.label), {}))
-            collector.add(match, "path", row.path, match.rule->name, row.id, row.mtime);
+            collector.add(match, "path", row.path, match.rule->reference, row.id, row.mtime);
         if (wants_content(row)) wanted.emplace(row.walk_key, &row);
     }
     scan.files = rows.size();

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <fmt/format.h>
 #include <fstream>
@@ -18,6 +19,7 @@ namespace fs = std::filesystem;
 constexpr int kPhoneOnly = 20;  // people only the phone knows: colleagues, other victims
 constexpr int kWatchOnly = 20;  // people only the watchlists name: on no seized device
 constexpr std::int64_t kPhoneCampaign = 1709715600;  // 2024-03-06 09:00 UTC, after the laptop's calls
+constexpr std::int64_t kPhoneSeizure = 1710496800;       // 2024-03-15 10:00 UTC, with the laptop
 constexpr int kKazakhstanOffset = 5 * 3600;          // the watchlists' local times are UTC+5
 constexpr std::string_view kSpoofedCaller = "+7 495 540-22-18";  // "bank security", shown to every victim
 
@@ -26,6 +28,8 @@ constexpr std::string_view kContacts = "data/data/com.android.providers.contacts
 constexpr std::string_view kSms = "data/data/com.android.providers.telephony/databases/mmssms.db";
 constexpr std::string_view kLinphone = "data/data/org.linphone/files/linphone.db";
 constexpr std::string_view kVcards = "sdcard/Download/contacts.vcf";
+constexpr std::string_view kPackagesXml = "data/system/packages.xml";
+constexpr std::string_view kPackagesList = "data/system/packages.list";
 
 const TreeFile* laptop_file(const TreeManifest& laptop, std::string_view path) {
     for (const auto& file : laptop.files)
@@ -72,6 +76,8 @@ public:
         write_sms();
         write_linphone();
         write_vcards();
+        write_packages();
+        fix_times();
         std::sort(shared_.begin(), shared_.end());
         shared_.erase(std::unique(shared_.begin(), shared_.end()), shared_.end());
         truth_.shared_with_laptop = shared_;
@@ -182,6 +188,38 @@ private:
             note(kVcards, "vcard", person, 0, "", false);
         }
         std::ofstream(fresh_file(root_, kVcards), std::ios::binary) << out;
+    }
+
+    // The installed apps, as Android 11 and earlier write them (text packages.xml) and packages.list:
+    // a live-call voice changer and the softphone among everyday apps.
+    void write_packages() {
+        struct App {
+            const char* name;
+            int uid;
+            const char* installed_hex;  // first install, milliseconds since the epoch
+        };
+        const App apps[] = {{"com.whatsapp", 10101, "18e0a3f5c00"}, {"kz.kaspi.mobile", 10102, "18e0a3f5c00"},
+                            {"org.linphone", 10141, "18e08d7c000"}, {"com.bng.magiccall", 10142, "18e08e5a000"}};
+        std::string xml = "<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n<packages>\n";
+        std::string list;
+        for (const auto& app : apps) {
+            xml += fmt::format("<package name=\"{0}\" codePath=\"/data/app/{0}-1\" it=\"{1}\" ut=\"{1}\" "
+                               "userId=\"{2}\" installer=\"com.android.vending\">\n</package>\n",
+                               app.name, app.installed_hex, app.uid);
+            list += fmt::format("{0} {1} 0 /data/user/0/{0} default:targetSdkVersion=30 3003\n", app.name, app.uid);
+        }
+        std::ofstream(fresh_file(root_, kPackagesXml), std::ios::binary) << xml << "</packages>\n";
+        std::ofstream(fresh_file(root_, kPackagesList), std::ios::binary) << list;
+    }
+
+    // Every file and folder gets the time of the phone's seizure, so the same seed gives the same folder.
+    void fix_times() {
+        auto seized = std::chrono::file_clock::from_sys(std::chrono::sys_seconds{std::chrono::seconds{kPhoneSeizure}});
+        std::vector<fs::path> paths;
+        for (const auto& entry : fs::recursive_directory_iterator(root_)) paths.push_back(entry.path());
+        std::sort(paths.rbegin(), paths.rend());  // children before their folders
+        for (const auto& path : paths) fs::last_write_time(path, seized);
+        fs::last_write_time(root_, seized);
     }
 
     static std::string sql_quote(const std::string& text) {

@@ -68,6 +68,7 @@ private:
     Expected<void> write_app_data();
     Expected<void> write_voice_changers();
     Expected<void> write_desktop();
+    Expected<void> write_face_swap_and_look_alikes();
     Expected<void> write_crm_database(std::string_view path, std::span<const CrmRow> rows);
     Expected<void> finish();
 
@@ -206,6 +207,20 @@ Expected<void> TreeWriter::write_desktop() {
     return put(tree_paths::kCallList, crm_call_list(to_call), "call-list", indices_of(to_call));
 }
 
+// DeepFaceLive with a face model, and files that only look like such tools. Written last and without
+// random draws, so the files before them keep their contents and times.
+Expected<void> TreeWriter::write_face_swap_and_look_alikes() {
+    if (auto ok = put(tree_paths::kDeepFaceLive, "@echo off\r\ncall _internal\\setenv.bat\r\n\"%PYTHON_EXECUTABLE%\" main.py run DeepFaceLive\r\n",
+                      "face-swap");
+        !ok)
+        return ok;
+    if (auto ok = put(tree_paths::kDfmModel, dfm_placeholder(), "face-swap"); !ok) return ok;
+    if (auto ok = put(tree_paths::kCourseModel, onnx_placeholder("lesson 3: digit classifier"), "look-alike"); !ok) return ok;
+    if (auto ok = put(tree_paths::kVoiceNotes, "Voice lessons: breathing, posture, warm-up scales.\n", "look-alike"); !ok)
+        return ok;
+    return put(tree_paths::kFirefoxExe, placeholder_exe("Mozilla Firefox"), "look-alike");
+}
+
 // Hashes every file, then gives files and folders fixed times (folders last, since
 // writing into a folder changes its time).
 Expected<void> TreeWriter::finish() {
@@ -233,7 +248,7 @@ Expected<void> TreeWriter::finish() {
 
 Expected<TreeManifest> TreeWriter::run() {
     for (auto step : {&TreeWriter::write_documents, &TreeWriter::write_app_data, &TreeWriter::write_voice_changers,
-                      &TreeWriter::write_desktop, &TreeWriter::finish}) {
+                      &TreeWriter::write_desktop, &TreeWriter::write_face_swap_and_look_alikes, &TreeWriter::finish}) {
         if (auto ok = (this->*step)(); !ok) return std::unexpected(ok.error());
     }
     return std::move(manifest_);

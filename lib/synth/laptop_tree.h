@@ -32,6 +32,12 @@ inline constexpr std::string_view kMorphvoxExe = "Program Files (x86)/Screaming 
 inline constexpr std::string_view kRvcWeights = "AI/RVC/assets/weights/operator_voice.pth";
 inline constexpr std::string_view kRvcIndex = "AI/RVC/logs/operator/added_IVF256_Flat_nprobe_1_operator_v2.index";
 inline constexpr std::string_view kRvcWebui = "AI/RVC/go-webui.bat";
+inline constexpr std::string_view kDeepFaceLive = "AI/DeepFaceLive/DeepFaceLive.bat";
+inline constexpr std::string_view kDfmModel = "AI/DeepFaceLive/userdata/dfm_models/Bank_Officer.dfm";
+// Look-alikes find-software must not report: a course's ONNX model, a "voice" folder of notes, a browser.
+inline constexpr std::string_view kCourseModel = "Users/operator/Documents/Courses/ML/lesson3/model.onnx";
+inline constexpr std::string_view kVoiceNotes = "Users/operator/Music/voice/notes.txt";
+inline constexpr std::string_view kFirefoxExe = "Program Files/Mozilla Firefox/firefox.exe";
 }  // namespace tree_paths
 
 // How many people each file holds; the slices of the identity pool they take are laid

@@ -198,6 +198,15 @@ std::string placeholder_exe(std::string_view product) {
     return out;
 }
 
+std::string dfm_placeholder() {
+    // DeepFaceLive's .dfm is an ONNX graph; the stand-in starts like a protobuf and says what it is.
+    return "\x08\x07\x12\x0bizshi-synth izshi synthetic DeepFaceLive face model placeholder\n";
+}
+
+std::string onnx_placeholder(std::string_view purpose) {
+    return "\x08\x07\x12\x07pytorch izshi synthetic ONNX model placeholder: " + std::string(purpose) + "\n";
+}
+
 std::string rvc_index_placeholder() {
     // FAISS writes an IVF-Flat index with the fourcc "IwFl" first (RVC logs/<exp>/*.index).
     std::string out = "IwFl";

@@ -69,5 +69,7 @@ std::string placeholder_exe(std::string_view product);
 std::string rvc_index_placeholder();           // starts with the FAISS magic "IwFl"
 std::vector<ZipMember> rvc_weights_members();  // a tiny PyTorch-style zip layout
 std::string rvc_webui_batch();
+std::string dfm_placeholder();                          // a DeepFaceLive face model's stand-in
+std::string onnx_placeholder(std::string_view purpose);  // an ONNX model's stand-in
 
 }  // namespace izshi::synth

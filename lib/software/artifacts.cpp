@@ -20,11 +20,11 @@ namespace {
 
 // ---- Registry --------------------------------------------------------------------------------
 
-// libregf, loaded on first use with its own symbol scope. Debian's libregf and libewf each carry
-// their own copies of the libyal support libraries (libcdata, libbfio, ...) and export them; linked
-// into one process, libewf's calls land in libregf's copies and crash on closing an E01. Loaded
-// RTLD_LOCAL | RTLD_DEEPBIND, libregf resolves its calls in itself and adds nothing to the global
-// scope. Only the functions used here are looked up.
+// libregf, loaded on first use into a link-map namespace of its own (dlmopen). Debian's libregf,
+// libewf and libvmdk (through libtsk) each carry copies of the libyal support libraries (libcdata,
+// libcthreads, libbfio, ...) and export them: linked into one process, one library's calls land in
+// another's copies and crash (an E01 closing, a hive opening). In its own namespace libregf and its
+// libbfio see only each other. Only the functions used here are looked up.
 struct Regf {
 #define IZSHI_REGF_FUNCTIONS(X)                                                                                        \
     X(libregf_file_initialize) X(libregf_file_open) X(libregf_file_close) X(libregf_file_free)                          \
@@ -45,7 +45,7 @@ const Regf& regf() {
     static Regf loaded;
     static std::once_flag once;
     std::call_once(once, [] {
-        void* library = dlopen("libregf.so.1", RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+        void* library = dlmopen(LM_ID_NEWLM, "libregf.so.1", RTLD_NOW | RTLD_LOCAL);
         if (!library) {
             loaded.problem = std::string("libregf could not be loaded (apt-get install libregf1): ") + dlerror();
             return;

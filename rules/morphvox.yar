@@ -1,5 +1,3 @@
-import "pe"
-
 rule morphvox_installed {
   meta:
     tool = "MorphVOX" category = "voice changer" strength = "installed"
@@ -15,12 +13,4 @@ rule morphvox_audio_service {
   condition:
     (artifact == "file" and filename matches /^SBAudioInstall\.exe$/i) or
     (artifact == "registry" and filename matches /^ScreamBAudioSvc$/i)
-}
-
-rule morphvox_version_info {
-  meta:
-    tool = "MorphVOX" category = "voice changer" strength = "installed" indicator = "pe"
-    reference = "PE version info: CompanyName Screaming Bee"
-  condition:
-    artifact == "file" and pe.is_pe and pe.version_info["CompanyName"] contains "Screaming Bee"
 }

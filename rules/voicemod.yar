@@ -1,5 +1,3 @@
-import "pe"
-
 rule voicemod_installed {
   meta:
     tool = "Voicemod" category = "voice changer" strength = "installed"
@@ -34,13 +32,4 @@ rule voicemod_uninstall_entry {
     $name = /DisplayName=Voicemod/ nocase
   condition:
     artifact == "registry" and $name
-}
-
-rule voicemod_version_info {
-  meta:
-    tool = "Voicemod" category = "voice changer" strength = "installed" indicator = "pe"
-    reference = "PE version info of VoicemodDesktop.exe; signer Voicemod Sociedad Limitada"
-  condition:
-    artifact == "file" and pe.is_pe and
-    (pe.version_info["CompanyName"] contains "Voicemod" or pe.version_info["ProductName"] contains "Voicemod")
 }

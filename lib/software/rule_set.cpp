@@ -119,6 +119,25 @@ std::vector<std::pair<std::string, std::string>> user_rule_files(const fs::path&
     return out;
 }
 
+// Whether a rule file imports a module ("import \"pe\"").
+bool imports_module(const std::string& text) {
+    for (size_t at = text.find("import"); at != std::string::npos; at = text.find("import", at + 1)) {
+        bool line_start = at == 0 || text[at - 1] == '\n';
+        auto rest = text.find_first_not_of(" \t", at + 6);
+        if (line_start && rest != std::string::npos && text[rest] == '"') return true;
+    }
+    return false;
+}
+
+void collect_rules(YR_RULES* compiled, std::vector<RuleInfo>& out) {
+    const YR_RULE* rule;
+    yr_rules_foreach(compiled, rule) {
+        if (RULE_IS_PRIVATE(rule)) continue;
+        out.push_back({rule->identifier, rule->ns->name, meta_string(rule, "tool"), meta_string(rule, "category"),
+                       meta_string(rule, "strength"), meta_string(rule, "indicator"), meta_string(rule, "reference")});
+    }
+}
+
 }  // namespace
 
 Expected<std::shared_ptr<const RuleSet>> RuleSet::load(const std::vector<fs::path>& user_dirs,
@@ -130,8 +149,9 @@ Expected<std::shared_ptr<const RuleSet>> RuleSet::load(const std::vector<fs::pat
         files.insert(files.end(), more.begin(), more.end());
     }
     CompileErrors errors;
-    auto compiler = new_compiler(&errors);
-    if (!compiler) return fail(ErrorKind::input, "cannot create a YARA compiler");
+    Compiler plain = new_compiler(&errors), modules = new_compiler(&errors);
+    if (!plain || !modules) return fail(ErrorKind::input, "cannot create a YARA compiler");
+    bool any_module = false;
     hashing::MultiHasher digest({hashing::Algorithm::sha256});
     for (const auto& [name, text] : files) {
         auto found = check_file(name, text);
@@ -141,27 +161,26 @@ Expected<std::shared_ptr<const RuleSet>> RuleSet::load(const std::vector<fs::pat
         }
         // One namespace per file: two files may use the same rule name.
         errors.file = name;
-        if (yr_compiler_add_string(compiler.get(), text.c_str(), name.c_str()) != 0)
+        bool module = imports_module(text);
+        any_module |= module;
+        if (yr_compiler_add_string((module ? modules : plain).get(), text.c_str(), name.c_str()) != 0)
             return fail(ErrorKind::input, name + ": compiled alone but not with the others");
         digest.update(name);
         digest.update(text);
     }
     std::shared_ptr<RuleSet> set(new RuleSet());
-    if (yr_compiler_get_rules(compiler.get(), &set->compiled_) != ERROR_SUCCESS)
+    if (yr_compiler_get_rules(plain.get(), &set->compiled_) != ERROR_SUCCESS ||
+        (any_module && yr_compiler_get_rules(modules.get(), &set->with_modules_) != ERROR_SUCCESS))
         return fail(ErrorKind::input, "YARA could not finish the rules");
-    const YR_RULE* rule;
-    yr_rules_foreach(set->compiled_, rule) {
-        if (RULE_IS_PRIVATE(rule)) continue;
-        set->rules_.push_back({rule->identifier, rule->ns->name, meta_string(rule, "tool"), meta_string(rule, "category"),
-                               meta_string(rule, "strength"), meta_string(rule, "indicator"),
-                               meta_string(rule, "reference")});
-    }
+    collect_rules(set->compiled_, set->rules_);
+    if (set->with_modules_) collect_rules(set->with_modules_, set->rules_);
     set->digest_ = digest.finish().front();
     return std::shared_ptr<const RuleSet>(std::move(set));
 }
 
 RuleSet::~RuleSet() {
     if (compiled_) yr_rules_destroy(compiled_);
+    if (with_modules_) yr_rules_destroy(with_modules_);
 }
 
 const RuleInfo* RuleSet::info(const YR_RULE* rule) const {
@@ -198,28 +217,46 @@ int on_scan_message(YR_SCAN_CONTEXT* context, int message, void* data, void* use
 
 }  // namespace
 
-RuleScanner::RuleScanner(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {
-    if (yr_scanner_create(rules_->compiled(), &scanner_) != ERROR_SUCCESS) scanner_ = nullptr;
-    if (scanner_) yr_scanner_set_timeout(scanner_, 30);
+namespace {
+
+YR_SCANNER* new_scanner(YR_RULES* rules) {
+    YR_SCANNER* scanner = nullptr;
+    if (!rules || yr_scanner_create(rules, &scanner) != ERROR_SUCCESS) return nullptr;
+    yr_scanner_set_timeout(scanner, 30);
+    // Only matching rules call back; which strings matched is enough (no need to find every match).
+    yr_scanner_set_flags(scanner, SCAN_FLAGS_REPORT_RULES_MATCHING | SCAN_FLAGS_FAST_MODE);
+    return scanner;
 }
+
+void run_scanner(YR_SCANNER* scanner, const Artifact& artifact, std::span<const unsigned char> content, ScanState& state) {
+    if (!scanner) return;
+    yr_scanner_define_string_variable(scanner, "artifact", artifact.kind.c_str());
+    yr_scanner_define_string_variable(scanner, "filepath", artifact.path.c_str());
+    yr_scanner_define_string_variable(scanner, "filename", artifact.name.c_str());
+    yr_scanner_define_string_variable(scanner, "extension", artifact.extension.c_str());
+    yr_scanner_define_string_variable(scanner, "evidence_label", artifact.evidence_label.c_str());
+    yr_scanner_define_integer_variable(scanner, "file_size", artifact.size);
+    yr_scanner_set_callback(scanner, on_scan_message, &state);
+    static const uint8_t nothing = 0;
+    yr_scanner_scan_mem(scanner, content.empty() ? &nothing : content.data(), content.size());
+}
+
+}  // namespace
+
+RuleScanner::RuleScanner(std::shared_ptr<const RuleSet> rules)
+    : rules_(std::move(rules)), scanner_(new_scanner(rules_->compiled())),
+      module_scanner_(new_scanner(rules_->compiled_with_modules())) {}
 
 RuleScanner::~RuleScanner() {
     if (scanner_) yr_scanner_destroy(scanner_);
+    if (module_scanner_) yr_scanner_destroy(module_scanner_);
 }
 
 std::vector<RuleMatch> RuleScanner::scan(const Artifact& artifact, std::span<const unsigned char> content) {
     matches_.clear();
-    if (!scanner_) return matches_;
-    yr_scanner_define_string_variable(scanner_, "artifact", artifact.kind.c_str());
-    yr_scanner_define_string_variable(scanner_, "filepath", artifact.path.c_str());
-    yr_scanner_define_string_variable(scanner_, "filename", artifact.name.c_str());
-    yr_scanner_define_string_variable(scanner_, "extension", artifact.extension.c_str());
-    yr_scanner_define_string_variable(scanner_, "evidence_label", artifact.evidence_label.c_str());
-    yr_scanner_define_integer_variable(scanner_, "file_size", artifact.size);
     ScanState state{rules_.get(), &matches_};
-    yr_scanner_set_callback(scanner_, on_scan_message, &state);
-    static const uint8_t nothing = 0;
-    yr_scanner_scan_mem(scanner_, content.empty() ? &nothing : content.data(), content.size());
+    run_scanner(scanner_, artifact, content, state);
+    if (!content.empty()) run_scanner(module_scanner_, artifact, content, state);
     return matches_;
 }
 

@@ -55,7 +55,9 @@ struct RuleMatch {
 class RuleSet {
 public:
     // The shipped rules, then every *.yar and *.yara file under each of 'user_dirs' (sorted by path).
-    // A file that does not compile is named in 'problems' with its line and left out.
+    // A file that does not compile is named in 'problems' with its line and left out. Files that
+    // import a module (pe, hash, math, ...) are kept apart: YARA builds a module's objects on every
+    // scan, too dear for judging a path, so those rules run only when content is given.
     static Expected<std::shared_ptr<const RuleSet>> load(const std::vector<std::filesystem::path>& user_dirs,
                                                          std::vector<RuleProblem>& problems);
     ~RuleSet();
@@ -64,11 +66,13 @@ public:
     // SHA-256 over every rule file used (name and text), so a scan knows when the rules changed.
     const std::string& digest() const { return digest_; }
     ::YR_RULES* compiled() const { return compiled_; }
+    ::YR_RULES* compiled_with_modules() const { return with_modules_; }
     const RuleInfo* info(const ::YR_RULE* rule) const;
 
 private:
     RuleSet() = default;
     ::YR_RULES* compiled_ = nullptr;
+    ::YR_RULES* with_modules_ = nullptr;
     std::vector<RuleInfo> rules_;
     std::string digest_;
 };
@@ -81,12 +85,14 @@ public:
     RuleScanner(const RuleScanner&) = delete;
     RuleScanner& operator=(const RuleScanner&) = delete;
 
-    // The rules that match the artifact with this content (empty: its path and name alone).
+    // The rules that match the artifact with this content (empty: its path and name alone, and the
+    // rules of files that import a module are not run).
     std::vector<RuleMatch> scan(const Artifact& artifact, std::span<const unsigned char> content);
 
 private:
     std::shared_ptr<const RuleSet> rules_;
-    ::YR_SCAN_CONTEXT* scanner_ = nullptr;  // a YR_SCANNER
+    ::YR_SCAN_CONTEXT* scanner_ = nullptr;  // a YR_SCANNER over compiled()
+    ::YR_SCAN_CONTEXT* module_scanner_ = nullptr;  // over compiled_with_modules(), when there are such rules
     std::vector<RuleMatch> matches_;
 };
 

@@ -28,6 +28,7 @@ TEST_CASE("the JSON report validates against docs/report-json.schema.json", "[re
                        (sample / "watchlists" / "intercepted_calls.csv").string(), "--watchlist",
                        (sample / "watchlists" / "victims_complaints.txt").string()})
                 .exit_code == 0);
+    REQUIRE(run_izshi({"find-software", "--case", case_file.string()}).exit_code == 0);
     auto report = work / "report.json";
     REQUIRE(run_izshi({"report", "--case", case_file.string(), "-o", report.string()}).exit_code == 0);
     auto schema = fs::path(IZSHI_SOURCE_DIR) / "docs" / "report-json.schema.json";
@@ -52,4 +53,5 @@ TEST_CASE("the JSON report validates against docs/report-json.schema.json", "[re
     CHECK_FALSE(parsed["numbers"]["matches"].empty());
     CHECK_FALSE(parsed["numbers"]["records"].empty());
     CHECK_FALSE(parsed["numbers"]["links"].empty());  // the same laptop as E01, NTFS image and folder
+    CHECK(parsed["software"].size() >= 10);
 }

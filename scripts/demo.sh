@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled synthetic sample: install packages, build, make a "seized laptop"
 # (FAT32, ext4, NTFS images and an E01, all fake data) and an operator's phone, ingest them with
-# custody details while scanning them for personal data, match their phone numbers against the
+# custody details while scanning them for personal data, find the voice-changer, deepfake and
+# softphone software on them, match their phone numbers against the
 # intercepted calls and victims' complaints, re-verify the evidence hashes, verify the custody
 # chain, and write the JSON report (personal data masked) and the HTML summary into out/demo/.
 set -euo pipefail
@@ -18,6 +19,7 @@ export IZSHI_EXAMINER="${IZSHI_EXAMINER:-demo examiner}"
   --seized-by "Anti Call-Center (demo)" \
   "$out/evidence/laptop-fat32.img" "$out/evidence/laptop-ext4.img" "$out/evidence/laptop-ntfs.img" \
   "$out/evidence/laptop.E01" "$out/evidence/tree" "$out/evidence/phone"
+"$izshi" find-software --case "$out/case.izshi"
 # Intercepted calls are listed in Kazakhstan time (UTC+5); a call in a softphone log within two
 # minutes of one is shown as near.
 "$izshi" match-numbers --case "$out/case.izshi" --utc-offset +05:00 --window 120 \

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "software/artifacts.h"
+#include "software/support_pe.h"
 #include "support/support.h"
 
 namespace fs = std::filesystem;
@@ -168,4 +169,35 @@ TEST_CASE("find-software with a user rule folder: the rule reports, a broken fil
     CHECK(run.out.find("CallCRM (call-center CRM): installed") != std::string::npos);
     SQLite::Database db(case_file, SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT count(*) FROM errors WHERE command = 'find-software' AND path LIKE '%typo.yar'").getInt() == 1);
+}
+
+TEST_CASE("a Windows program is known by its version information wherever it lies; evidence without such software "
+          "gives an empty list",
+          "[software][pe]") {
+    izshi::test::TempDir work("find-software-pe");
+    auto program = izshi::test::windows_program({{"CompanyName", "Voicemod Sociedad Limitada"},
+                                                 {"ProductName", "Voicemod Desktop"},
+                                                 {"OriginalFilename", "VoicemodDesktop.exe"}});
+    auto renamed = work / "evidence/Users/op/Downloads/update_helper.exe";
+    fs::create_directories(renamed.parent_path());
+    fs::copy_file(program, renamed);
+    auto firefox = izshi::test::windows_program({{"CompanyName", "Mozilla Corporation"}, {"ProductName", "Firefox"}});
+    fs::create_directories(work / "clean/Program Files/Mozilla Firefox");
+    fs::copy_file(firefox, work / "clean/Program Files/Mozilla Firefox/firefox.exe");
+
+    auto clean_case = (work / "clean.izshi").string();
+    REQUIRE(run_izshi({"ingest", "--case", clean_case, (work / "clean").string()}).exit_code == 0);
+    REQUIRE(run_izshi({"find-software", "--case", clean_case}).exit_code == 0);
+    auto clean_report = izshi::test::json_report(clean_case);
+    CHECK(clean_report["software"].is_array());
+    CHECK(clean_report["software"].empty());
+
+    auto case_file = (work / "c.izshi").string();
+    REQUIRE(run_izshi({"ingest", "--case", case_file, (work / "evidence").string()}).exit_code == 0);
+    REQUIRE(run_izshi({"find-software", "--case", case_file}).exit_code == 0);
+    auto report = izshi::test::json_report(case_file);
+    REQUIRE(report["software"].size() == 1);
+    CHECK(report["software"][0]["tool"] == "Voicemod");
+    CHECK(report["software"][0]["indicators"][0]["kind"] == "pe");
+    CHECK(report["software"][0]["indicators"][0]["path"] == "Users/op/Downloads/update_helper.exe");
 }

@@ -16,12 +16,20 @@ rule microsip_call_history {
     artifact == "file" and filename matches /^MicroSIP\.ini$/i and $calls
 }
 
-rule zoiper {
+rule zoiper_configured {
   meta:
     tool = "Zoiper" category = "softphone" strength = "configured"
-    reference = "signatures-research.md: Zoiper5 Config.xml"
+    reference = "signatures-research.md: Zoiper5 Config.xml (accounts set up)"
   condition:
-    artifact == "file" and (filepath matches /(^|\/)Zoiper5?\/Config\.xml$/i or filename matches /^Zoiper5?\.exe$/i)
+    artifact == "file" and filepath matches /(^|\/)Zoiper5?\/Config\.xml$/i
+}
+
+rule zoiper_installed {
+  meta:
+    tool = "Zoiper" category = "softphone" strength = "installed"
+    reference = "Zoiper5.exe / Zoiper.exe"
+  condition:
+    artifact == "file" and filename matches /^Zoiper5?\.exe$/i
 }
 
 rule threecx {

@@ -31,7 +31,7 @@ rule voicemeeter {
     tool = "Voicemeeter" category = "virtual camera/audio" strength = "installed"
     reference = "VB-Audio Voicemeeter: Program Files (x86)\\VB\\Voicemeeter\\voicemeeter*.exe"
   strings:
-    $name = /DisplayName=VB:?Audio Voicemeeter/ nocase
+    $name = /DisplayName=VB[:-]?Audio Voicemeeter/ nocase
   condition:
     (artifact == "file" and filepath matches /(^|\/)VB\/Voicemeeter\/voicemeeter[^\/]*\.exe$/i) or (artifact == "registry" and $name)
 }

@@ -22,6 +22,7 @@ namespace {
 
 constexpr std::array<std::string_view, 4> kStrengthOrder = {"installer", "installed", "configured", "used"};
 constexpr size_t kMaxContent = 64u << 20;     // bytes of one file the content rules see
+constexpr size_t kMaxHive = 512u << 20;       // a SOFTWARE hive can pass 64 MiB; it is read whole
 constexpr int64_t kMaxTextFile = 1 << 20;     // settings and scripts larger than this are not read
 
 int strength_rank(std::string_view strength) {
@@ -30,7 +31,8 @@ int strength_rank(std::string_view strength) {
 
 struct Item {
     int64_t id = 0;
-    std::string label, kind, source;
+    std::string label, kind;
+    std::vector<std::string> sources;  // the first is what the walker opens
     std::string scanned_with;  // rules_sha256 of its last scan, "" when never scanned
 };
 
@@ -40,26 +42,27 @@ std::vector<Item> complete_items(SQLite::Database& db) {
     std::vector<Item> items;
     while (query.executeStep())
         items.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                         nlohmann::json::parse(query.getColumn(3).getString()).at(0).get<std::string>(),
+                         nlohmann::json::parse(query.getColumn(3).getString()).get<std::vector<std::string>>(),
                          query.getColumn(4).getString()});
     return items;
 }
 
 struct FileRow {
     int64_t id = 0;
-    std::string walk_key, path, name, mime, mtime;
+    std::string walk_key, path, name, mime, description, mtime;
     int64_t size = 0;
 };
 
 std::vector<FileRow> file_rows(SQLite::Database& db, int64_t evidence_id) {
-    SQLite::Statement query(db, "SELECT id, walk_key, path, name, coalesce(mime, ''), coalesce(mtime, ''), coalesce(size, 0) "
-                                "FROM files WHERE evidence_id = ? AND kind = 'file' ORDER BY id");
+    SQLite::Statement query(db, "SELECT id, walk_key, path, name, coalesce(mime, ''), coalesce(description, ''), "
+                                "coalesce(mtime, ''), coalesce(size, 0) FROM files WHERE evidence_id = ? AND kind = 'file' "
+                                "ORDER BY id");
     query.bind(1, evidence_id);
     std::vector<FileRow> rows;
     while (query.executeStep())
         rows.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
                         query.getColumn(3).getString(), query.getColumn(4).getString(), query.getColumn(5).getString(),
-                        query.getColumn(6).getInt64()});
+                        query.getColumn(6).getString(), query.getColumn(7).getInt64()});
     return rows;
 }
 
@@ -67,19 +70,29 @@ Artifact file_artifact(const FileRow& row, const std::string& label) {
     return {"file", row.path, row.name, lower_extension(row.name), row.size, label};
 }
 
+// A registry hive by name, or by libmagic's description ("MS Windows registry file, NT/2000 or above").
+bool is_hive(const FileRow& row) {
+    static const std::set<std::string> names = {"software", "system", "sam", "security", "default", "ntuser.dat",
+                                                "usrclass.dat", "amcache.hve"};
+    return names.count(to_lower_ascii(row.name)) || lower_extension(row.name) == "hve" ||
+           row.description.find("registry file") != std::string::npos;
+}
+
 // The files whose content the rules can judge: programs and drivers, models, settings and scripts
 // (small ones), registry hives and Android package lists. Everything else is judged by path only.
 bool wants_content(const FileRow& row) {
     static const std::set<std::string> binary = {"exe", "dll", "sys", "msi", "pth", "pt", "index", "onnx", "dfm"};
     static const std::set<std::string> text = {"ini", "json", "env", "py", "txt", "cfg", "bat", "xml", "list"};
-    static const std::set<std::string> hives = {"software", "system", "ntuser.dat", "usrclass.dat"};
     if (row.size <= 0) return false;
     auto extension = lower_extension(row.name);
     if (binary.count(extension) || row.mime.find("dosexec") != std::string::npos ||
-        row.mime.find("portable-executable") != std::string::npos || row.mime.find("registry") != std::string::npos)
+        row.mime.find("portable-executable") != std::string::npos || is_hive(row) || is_android_package_list(row.name))
         return true;
-    return hives.count(to_lower_ascii(row.name)) || (text.count(extension) && row.size <= kMaxTextFile);
+    bool dot_env = row.name == ".env";  // a name that is all extension
+    return (text.count(extension) || dot_env) && row.size <= kMaxTextFile;
 }
+
+size_t content_cap(const FileRow& row) { return is_hive(row) ? kMaxHive : kMaxContent; }
 
 struct Indicator {
     const RuleInfo* rule = nullptr;
@@ -122,8 +135,8 @@ public:
         bytes_.clear();
     }
     void update(std::span<const unsigned char> bytes) override {
-        if (!row_ || bytes_.size() >= kMaxContent) return;
-        auto take = std::min(bytes.size(), kMaxContent - bytes_.size());
+        if (!row_ || bytes_.size() >= content_cap(*row_)) return;
+        auto take = std::min(bytes.size(), content_cap(*row_) - bytes_.size());
         bytes_.insert(bytes_.end(), bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(take));
     }
     void end() override {
@@ -131,6 +144,7 @@ public:
         ++read_;
         for (const auto& match : scanner_.scan(file_artifact(*row_, label_), bytes_))
             collector_.add(match, "content", row_->path, match.rule->reference, row_->id, row_->mtime);
+        if (!scanner_.problem().empty()) warn_(row_->path, scanner_.problem());
         std::string problem;
         std::vector<DerivedArtifact> derived;
         if (looks_like_hive(bytes_)) derived = registry_artifacts(bytes_, problem);
@@ -149,6 +163,7 @@ private:
         std::span<const unsigned char> content(reinterpret_cast<const unsigned char*>(derived.content.data()), derived.content.size());
         auto where = row_->path + ":" + derived.artifact.path;
         std::string detail = derived.content;
+        while (!detail.empty() && detail.back() == '\n') detail.pop_back();
         std::replace(detail.begin(), detail.end(), '\n', ';');
         for (const auto& match : scanner_.scan(derived.artifact, content))
             collector_.add(match, derived.artifact.kind, where, detail, row_->id, derived.time_utc);
@@ -270,7 +285,7 @@ void seal_item(casefile::CaseFile& file, const custody::Actor& actor, const Item
     auto sealed = custody::digest_scope(file.db(), scope);
     custody::EventDraft draft;
     draft.action = "software.scan";
-    draft.inputs = fmt::format("[{{\"sources\":{},\"rules_sha256\":{}}}]", json_string_array({item.source}), json_quote(rules.digest()));
+    draft.inputs = fmt::format("[{{\"sources\":{},\"rules_sha256\":{}}}]", json_string_array(item.sources), json_quote(rules.digest()));
     draft.details = fmt::format("{{\"evidence_id\":{},\"rules\":{},\"files\":{},\"read\":{},\"artifacts\":{},\"tools\":{},"
                                 "\"parts\":{}}}",
                                 item.id, rules.rules().size(), scan.files, scan.read, scan.artifacts,
@@ -296,7 +311,7 @@ Expected<void> scan_item(casefile::CaseFile& file, const Item& item, RuleScanner
     ContentJudge judge(scanner, collector, wanted, item.label, warn);
     WantedSink sink(wanted, warn);
     if (!wanted.empty())
-        if (auto walked = evidence::walk_again(item.kind, item.source, sink, judge); !walked) return walked;
+        if (auto walked = evidence::walk_again(item.kind, item.sources.front(), sink, judge); !walked) return walked;
     scan.read = judge.read();
     scan.artifacts = judge.artifacts();
     return {};
@@ -325,7 +340,8 @@ Expected<SoftwareRun> find_software(casefile::CaseFile& file, const custody::Act
     auto rules = RuleSet::load(options.rule_dirs, run.rule_problems);
     if (!rules) return std::unexpected(rules.error());
     for (const auto& p : run.rule_problems)
-        file.record_error(std::nullopt, "find-software", p.file, fmt::format("line {}: {}", p.line, p.message));
+        file.record_error(std::nullopt, "find-software", p.file,
+                          p.line > 0 ? fmt::format("line {}: {}", p.line, p.message) : p.message);
     run.rules = (*rules)->rules().size();
     run.rules_sha256 = (*rules)->digest();
     auto items = complete_items(file.db());
@@ -346,7 +362,7 @@ Expected<SoftwareRun> find_software(casefile::CaseFile& file, const custody::Act
             scan.status = "failed";
             scan.error = scanned.error().message;
             scan.tools.clear();
-            file.record_error(item.id, "find-software", item.source, scan.error);
+            file.record_error(item.id, "find-software", item.sources.front(), scan.error);
         } else {
             scan.status = "scanned";
         }

@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::array<std::string_view, 4> kStrengths = {"installer", "installed", "configured", "used"};
+constexpr std::array<std::string_view, 5> kIndicators = {"path", "content", "pe", "registry", "package"};
 
 void initialise_yara() {
     static std::once_flag once;
@@ -60,6 +61,10 @@ std::optional<std::string> missing_meta(const YR_RULE* rule) {
     if (std::find(kStrengths.begin(), kStrengths.end(), strength) == kStrengths.end())
         return fmt::format("rule {}: strength '{}' is not one of installer, installed, configured, used", rule->identifier,
                            strength);
+    auto indicator = meta_string(rule, "indicator");
+    if (!indicator.empty() && std::find(kIndicators.begin(), kIndicators.end(), indicator) == kIndicators.end())
+        return fmt::format("rule {}: indicator '{}' is not one of path, content, pe, registry, package", rule->identifier,
+                           indicator);
     return std::nullopt;
 }
 
@@ -113,8 +118,10 @@ std::vector<std::pair<std::string, std::string>> user_rule_files(const fs::path&
         std::ifstream in(path, std::ios::binary);
         std::ostringstream text;
         text << in.rdbuf();
-        if (!in) problems.push_back({path.string(), 0, "cannot read"});
-        else out.emplace_back(path.string(), text.str());
+        // The absolute path names the file (and its YARA namespace): never the same as a shipped file's.
+        auto name = fs::absolute(path).lexically_normal().string();
+        if (!in) problems.push_back({name, 0, "cannot read"});
+        else out.emplace_back(name, text.str());
     }
     return out;
 }
@@ -122,7 +129,9 @@ std::vector<std::pair<std::string, std::string>> user_rule_files(const fs::path&
 // Whether a rule file imports a module ("import \"pe\"").
 bool imports_module(const std::string& text) {
     for (size_t at = text.find("import"); at != std::string::npos; at = text.find("import", at + 1)) {
-        bool line_start = at == 0 || text[at - 1] == '\n';
+        auto line = text.rfind('\n', at);
+        line = line == std::string::npos ? 0 : line + 1;
+        bool line_start = text.find_first_not_of(" \t", line) == at;
         auto rest = text.find_first_not_of(" \t", at + 6);
         if (line_start && rest != std::string::npos && text[rest] == '"') return true;
     }
@@ -228,8 +237,9 @@ YR_SCANNER* new_scanner(YR_RULES* rules) {
     return scanner;
 }
 
-void run_scanner(YR_SCANNER* scanner, const Artifact& artifact, std::span<const unsigned char> content, ScanState& state) {
-    if (!scanner) return;
+// YARA's result: ERROR_SUCCESS, or why the scan stopped (a timeout, too many matches).
+int run_scanner(YR_SCANNER* scanner, const Artifact& artifact, std::span<const unsigned char> content, ScanState& state) {
+    if (!scanner) return ERROR_SUCCESS;
     yr_scanner_define_string_variable(scanner, "artifact", artifact.kind.c_str());
     yr_scanner_define_string_variable(scanner, "filepath", artifact.path.c_str());
     yr_scanner_define_string_variable(scanner, "filename", artifact.name.c_str());
@@ -238,7 +248,7 @@ void run_scanner(YR_SCANNER* scanner, const Artifact& artifact, std::span<const 
     yr_scanner_define_integer_variable(scanner, "file_size", artifact.size);
     yr_scanner_set_callback(scanner, on_scan_message, &state);
     static const uint8_t nothing = 0;
-    yr_scanner_scan_mem(scanner, content.empty() ? &nothing : content.data(), content.size());
+    return yr_scanner_scan_mem(scanner, content.empty() ? &nothing : content.data(), content.size());
 }
 
 }  // namespace
@@ -254,9 +264,12 @@ RuleScanner::~RuleScanner() {
 
 std::vector<RuleMatch> RuleScanner::scan(const Artifact& artifact, std::span<const unsigned char> content) {
     matches_.clear();
+    problem_.clear();
     ScanState state{rules_.get(), &matches_};
-    run_scanner(scanner_, artifact, content, state);
-    if (!content.empty()) run_scanner(module_scanner_, artifact, content, state);
+    int result = run_scanner(scanner_, artifact, content, state);
+    if (result == ERROR_SUCCESS && !content.empty()) result = run_scanner(module_scanner_, artifact, content, state);
+    if (result == ERROR_SCAN_TIMEOUT) problem_ = "the rules did not finish within 30 s: some may not have been tried";
+    else if (result != ERROR_SUCCESS) problem_ = fmt::format("YARA stopped the scan (error {})", result);
     return matches_;
 }
 

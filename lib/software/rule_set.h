@@ -88,12 +88,15 @@ public:
     // The rules that match the artifact with this content (empty: its path and name alone, and the
     // rules of files that import a module are not run).
     std::vector<RuleMatch> scan(const Artifact& artifact, std::span<const unsigned char> content);
+    // Why the last scan did not run every rule to the end; "" when it did.
+    const std::string& problem() const { return problem_; }
 
 private:
     std::shared_ptr<const RuleSet> rules_;
     ::YR_SCAN_CONTEXT* scanner_ = nullptr;  // a YR_SCANNER over compiled()
     ::YR_SCAN_CONTEXT* module_scanner_ = nullptr;  // over compiled_with_modules(), when there are such rules
     std::vector<RuleMatch> matches_;
+    std::string problem_;
 };
 
 // The shipped rule files, built into the binary from rules/ (name, text).

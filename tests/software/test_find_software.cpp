@@ -77,6 +77,8 @@ TEST_CASE("the registry of the corpus hive is read through libregf; tools writte
     fs::create_directories(clean);
     fs::copy_file(izshi::test::corpus_dir() / "registry" / "NTUSER.DAT", clean / "NTUSER.DAT");
     hive_with_tools(work / "installed");
+    // A hive under another name is known by libmagic's description and read too.
+    fs::rename(work / "installed" / "NTUSER.DAT", work / "installed" / "user-backup.reg0");
     auto case_file = (work / "c.izshi").string();
     REQUIRE(run_izshi({"ingest", "--case", case_file, clean.string(), (work / "installed").string()}).exit_code == 0);
     REQUIRE(run_izshi({"find-software", "--case", case_file}).exit_code == 0);
@@ -89,7 +91,7 @@ TEST_CASE("the registry of the corpus hive is read through libregf; tools writte
         for (const auto& i : f["indicators"]) {
             kinds.insert(i["kind"].get<std::string>());
             rules.insert(i["rule"].get<std::string>());
-            CHECK(i["path"].get<std::string>().starts_with("NTUSER.DAT:"));
+            CHECK(i["path"].get<std::string>().starts_with("user-backup.reg0:"));
         }
     CHECK(kinds == std::set<std::string>{"registry"});
     CHECK(rules.count("rules/voicemod.yar:voicemod_uninstall_entry"));
@@ -161,12 +163,15 @@ TEST_CASE("find-software with a user rule folder: the rule reports, a broken fil
                             "rule callcrm { meta: tool = \"CallCRM\" category = \"call-center CRM\" strength = \"installed\" "
                             "reference = \"seized manual\" condition: filename == \"callcrm.exe\" }\n");
     izshi::test::write_file(work / "rules/typo.yar", "rule typo {\n  condition: filename = \"x\"\n}\n");
+    // Settings files are read for content, a leading-dot name too.
+    izshi::test::write_file(work / "evidence/bot/.env", "ELEVENLABS_API_KEY=sk_test_0000\n");
     auto case_file = (work / "c.izshi").string();
     REQUIRE(run_izshi({"ingest", "--case", case_file, (work / "evidence").string()}).exit_code == 0);
     auto run = run_izshi({"find-software", "--case", case_file, "--rules", (work / "rules").string()});
     CHECK(run.exit_code == 3);
     CHECK(run.err.find("typo.yar:2:") != std::string::npos);
     CHECK(run.out.find("CallCRM (call-center CRM): installed") != std::string::npos);
+    CHECK(run.out.find("ElevenLabs (voice cloning): configured") != std::string::npos);
     SQLite::Database db(case_file, SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT count(*) FROM errors WHERE command = 'find-software' AND path LIKE '%typo.yar'").getInt() == 1);
 }

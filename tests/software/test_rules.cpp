@@ -140,14 +140,23 @@ TEST_CASE("a user rule folder is loaded beside the shipped rules; a broken file 
                             "    artifact == \"file\" and filename == \"callcrm.exe\"\n}\n");
     izshi::test::write_file(dir / "mine/broken.yar", "rule broken {\n  condition:\n    filename ==\n}\n");
     izshi::test::write_file(dir / "mine/no_meta.yara", "rule no_meta { condition: true }\n");
+    izshi::test::write_file(dir / "mine/bad_kind.yar",
+                            "rule bad_kind { meta: tool = \"X\" category = \"c\" strength = \"used\" indicator = \"filename\" "
+                            "condition: false }\n");
+    // A file named like a shipped one is a file of its own (its own namespace), not a clash.
+    izshi::test::write_file(dir / "mine/rules/voxal.yar",
+                            "rule voxal_driver { meta: tool = \"Voxal (ours)\" category = \"voice changer\" "
+                            "strength = \"installed\" condition: filename == \"voxal-ours.exe\" }\n");
     std::vector<RuleProblem> problems;
     auto rules = RuleSet::load({dir / "mine"}, problems);
     REQUIRE(rules);
-    REQUIRE(problems.size() == 2);
-    CHECK(problems[0].file.ends_with("broken.yar"));
-    CHECK(problems[0].line == 4);
-    CHECK(problems[1].file.ends_with("no_meta.yara"));
-    CHECK(problems[1].message.find("meta 'tool'") != std::string::npos);
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0].file.ends_with("bad_kind.yar"));
+    CHECK(problems[0].message.find("indicator 'filename'") != std::string::npos);
+    CHECK(problems[1].file.ends_with("broken.yar"));
+    CHECK(problems[1].line == 4);
+    CHECK(problems[2].file.ends_with("no_meta.yara"));
+    CHECK(problems[2].message.find("meta 'tool'") != std::string::npos);
     RuleScanner scanner(*rules);
     Artifact crm{"file", "Program Files/CallCRM/callcrm.exe", "callcrm.exe", "exe", 10, "laptop"};
     auto matches = scanner.scan(crm, {});
@@ -155,4 +164,8 @@ TEST_CASE("a user rule folder is loaded beside the shipped rules; a broken file 
     CHECK(matches[0].rule->tool == "CallCRM");
     Artifact voicemod{"file", "Program Files/Voicemod Desktop/VoicemodDesktop.exe", "VoicemodDesktop.exe", "exe", 10, ""};
     CHECK(scanner.scan(voicemod, {}).size() == 1);  // the shipped rules still run
+    Artifact ours{"file", "tools/voxal-ours.exe", "voxal-ours.exe", "exe", 10, ""};
+    auto our_matches = scanner.scan(ours, {});
+    REQUIRE(our_matches.size() == 1);
+    CHECK(our_matches[0].rule->tool == "Voxal (ours)");
 }

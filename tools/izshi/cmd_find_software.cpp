@@ -63,13 +63,15 @@ int list_rules(const FindSoftwareArgs& args, const GlobalOptions& global) {
     std::vector<std::filesystem::path> dirs(args.rule_dirs.begin(), args.rule_dirs.end());
     auto rules = software::RuleSet::load(dirs, problems);
     if (!rules) return report_error(rules.error());
-    for (const auto& p : problems) std::cerr << fmt::format("izshi: {}:{}: {}\n", p.file, p.line, p.message);
+    for (const auto& p : problems)
+        std::cerr << fmt::format("izshi: {}{}: {}\n", p.file, p.line > 0 ? ":" + std::to_string(p.line) : "", p.message);
     std::string json;
     for (const auto& r : (*rules)->rules()) {
         if (global.json)
-            json += fmt::format("{}{{\"rule\":{},\"source\":{},\"tool\":{},\"category\":{},\"strength\":{},\"reference\":{}}}",
+            json += fmt::format("{}{{\"rule\":{},\"source\":{},\"tool\":{},\"category\":{},\"strength\":{},"
+                                "\"indicator\":{},\"reference\":{}}}",
                                 json.empty() ? "" : ",", json_quote(r.name), json_quote(r.source), json_quote(r.tool),
-                                json_quote(r.category), json_quote(r.strength), json_quote(r.reference));
+                                json_quote(r.category), json_quote(r.strength), json_quote(r.indicator), json_quote(r.reference));
         else
             std::cout << fmt::format("{:<32} {:<28} {:<22} {:<10} {}\n", r.name, r.tool, r.category, r.strength, r.source);
     }
@@ -107,7 +109,8 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         auto run = software::find_software(**file, global.actor(), options);
         if (!run) return report_error(run.error());
         for (const auto& p : run->rule_problems)
-            std::cerr << fmt::format("izshi: {}:{}: {} (rule file left out)\n", p.file, p.line, p.message);
+            std::cerr << fmt::format("izshi: {}{}: {} (rule file left out)\n", p.file,
+                                     p.line > 0 ? ":" + std::to_string(p.line) : "", p.message);
         for (const auto& item : run->items)
             if (!item.error.empty()) std::cerr << "izshi: " << item.error << '\n';
         if (global.json) std::cout << summary_json(*run) << '\n';

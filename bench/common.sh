@@ -7,6 +7,7 @@
 #   COLD       1 to call drop_from_cache KEY before every measured run
 #   drop_from_cache KEY   (only called when COLD=1) evict that run's input from the page cache
 #   first_run KEY         called after run 1 of KEY while its output is still in $WORK
+#   TOOLS, RUNS, run_TOOL for measure_interleaved: the keys, the rounds, an exported function per key
 # shellcheck shell=bash
 
 readonly LINE=1024                    # small files are whole 1 KiB "lines" (see make_small_files)
@@ -46,6 +47,14 @@ copy_izshi() {
   cp "$izshi" "$IZSHI_BIN"
   # shellcheck disable=SC2034  # used by the sourcing script
   IZSHI_DESC="$("$IZSHI_BIN" --version 2>/dev/null | head -1), checkout at $(git -C "$(dirname "$izshi")" rev-parse --short HEAD 2>/dev/null || echo "? (not in a checkout)") (binary sha256 $(sha256sum "$IZSHI_BIN" | cut -c1-12), built $(date -u -r "$izshi" +%Y-%m-%dT%H:%MZ))"
+}
+
+find_synth() {
+  local repo_root
+  repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  if [[ -n "${IZSHI_SYNTH:-}" ]]; then echo "$IZSHI_SYNTH"
+  elif [[ -x "$repo_root/build/tools/izshi-synth/izshi-synth" ]]; then echo "$repo_root/build/tools/izshi-synth/izshi-synth"
+  else die "izshi-synth not found: build the project or set IZSHI_SYNTH"; fi
 }
 
 # --- content ---------------------------------------------------------------------------------
@@ -106,6 +115,18 @@ measure() {
   printf '%s\t%s\t%s\t%s\n' "$tool" "$run" "$(tr ' ' '\t' <"$WORK/time")" "$load" >>"$RAW"
   ((run == 1)) && first_run "$tool"
   rm -rf "$WORK"
+}
+
+# measure_interleaved: RUNS rounds of every tool in TOOLS, each through the exported function
+# run_<tool>, so that a slow period of the machine hits every tool alike.
+measure_interleaved() {
+  local run tool
+  for ((run = 1; run <= RUNS; run++)); do
+    for tool in "${TOOLS[@]}"; do
+      say "run $run/$RUNS: $tool"
+      measure "$tool" "$run" bash -c "set -euo pipefail; run_$tool"
+    done
+  done
 }
 
 # collect KEY...: reads the runs of each KEY from $RAW into the associative arrays WALL (median

@@ -198,13 +198,7 @@ main() {
   printf 'tool\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\tload1_before\n' >"$RAW"
   ((COLD)) || cat "$IMAGE" >/dev/null   # every tool then starts from the same warm cache
   LOAD_BEFORE=$(load_average)
-  local run tool
-  for ((run = 1; run <= RUNS; run++)); do
-    for tool in "${TOOLS[@]}"; do
-      say "run $run/$RUNS: $tool"
-      measure "$tool" "$run" bash -c "set -euo pipefail; run_$tool"
-    done
-  done
+  measure_interleaved
   rm -rf "$OUT/work"
   report
   say "wrote $OUT/results.md and $RAW"

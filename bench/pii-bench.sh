@@ -40,14 +40,6 @@ Environment: IZSHI, IZSHI_SYNTH (default: build/tools/... in this checkout)
 USAGE
 }
 
-find_synth() {
-  local repo_root
-  repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  if [[ -n "${IZSHI_SYNTH:-}" ]]; then echo "$IZSHI_SYNTH"
-  elif [[ -x "$repo_root/build/tools/izshi-synth/izshi-synth" ]]; then echo "$repo_root/build/tools/izshi-synth/izshi-synth"
-  else die "izshi-synth not found: build the project or set IZSHI_SYNTH"; fi
-}
-
 # write_records FILE MIB SEED IDENTITIES_CSV: MIB MiB of pseudo-random bytes (Python's seeded
 # generator) with one identity line from the CSV after every 64 KiB.
 write_records() {

@@ -35,14 +35,6 @@ Environment: IZSHI, IZSHI_SYNTH (default: build/tools/... in this checkout)
 USAGE
 }
 
-find_synth() {
-  local repo_root
-  repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  if [[ -n "${IZSHI_SYNTH:-}" ]]; then echo "$IZSHI_SYNTH"
-  elif [[ -x "$repo_root/build/tools/izshi-synth/izshi-synth" ]]; then echo "$repo_root/build/tools/izshi-synth/izshi-synth"
-  else die "izshi-synth not found: build the project or set IZSHI_SYNTH"; fi
-}
-
 build_input() {
   TREE="$OUT/tree-f$FILES-s$SEED"
   IMAGE="$OUT/software-f$FILES-s$SEED.img"
@@ -139,13 +131,7 @@ main() {
   printf 'tool\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\tload1_before\n' >"$RAW"
   cat "$IMAGE" >/dev/null
   LOAD_BEFORE=$(load_average)
-  local run tool
-  for ((run = 1; run <= RUNS; run++)); do
-    for tool in "${TOOLS[@]}"; do
-      say "run $run/$RUNS: $tool"
-      measure "$tool" "$run" bash -c "run_$tool"
-    done
-  done
+  measure_interleaved
   rm -rf "$OUT/work"
   report
   say "wrote $OUT/results.md and $RAW"

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "report/masking.h"
 #include "report/numbers_section.h"
+#include "report/pii_databases.h"
 #include "report/software_section.h"
 #include "report/report.h"
 #include "report/row_writer.h"
@@ -93,82 +94,25 @@ void write_findings(std::ostream& out, SQLite::Database& db, bool reveal) {
     out << "]";
 }
 
-// Personal-data databases (SPEC §5), recognised from the findings of each file: at least
-// kDatabaseIins distinct IINs, or at least kRecordIins with about as many phone numbers (records
-// that combine an IIN with a phone). A worksheet inside an xlsx is a file of its own here.
-constexpr int kDatabaseIins = 100, kRecordIins = 10, kOverlapIins = 10;
-
-constexpr const char* databases_query =
-    "SELECT x.evidence_id, x.file_id, f.path, count(DISTINCT CASE WHEN x.type = 'iin' THEN x.value END) AS iins, "
-    "sum(x.type = 'iin') AS records, count(DISTINCT CASE WHEN x.type = 'phone' THEN x.value END) AS phones, "
-    "group_concat(DISTINCT x.type) AS types "
-    "FROM findings x JOIN files f ON f.id = x.file_id GROUP BY x.file_id "
-    "HAVING iins >= ? OR (iins >= ? AND phones * 2 >= iins) ORDER BY iins DESC, x.file_id";
-
-// For SQLite cells and worksheet columns: which column holds which types ("clients/iin": ["iin"]).
-// The location is "<column>#<row>": the column is what comes before the last '#'.
-constexpr const char* columns_query =
-    "SELECT rtrim(location, '0123456789') AS column, group_concat(DISTINCT type) FROM findings "
-    "WHERE file_id = ? AND location != '' GROUP BY column ORDER BY column";
-
-// Other files and regions, in any evidence item, holding the same people.
-constexpr const char* overlaps_query =
-    "SELECT y.evidence_id, coalesce(f.path, r.kind || '@' || r.offset), count(DISTINCT y.value) AS shared "
-    "FROM findings x JOIN findings y ON y.type = 'iin' AND y.value = x.value "
-    "LEFT JOIN files f ON f.id = y.file_id LEFT JOIN regions r ON r.id = y.region_id "
-    "WHERE x.file_id = ? AND x.type = 'iin' AND y.file_id IS NOT x.file_id "
-    "GROUP BY y.evidence_id, y.file_id, y.region_id HAVING shared >= ? ORDER BY shared DESC, y.evidence_id LIMIT 20";
-
-std::string json_list_of_csv(const std::string& comma_separated) {
-    std::vector<std::string> items;
-    for (size_t start = 0; start <= comma_separated.size();) {
-        size_t comma = std::min(comma_separated.find(',', start), comma_separated.size());
-        if (comma > start) items.push_back(comma_separated.substr(start, comma - start));
-        start = comma + 1;
-    }
-    std::sort(items.begin(), items.end());
-    return json_string_array(items);
-}
-
-std::string database_columns(SQLite::Database& db, int64_t file_id) {
-    SQLite::Statement query(db, columns_query);
-    query.bind(1, file_id);
-    std::string out = "{";
-    for (bool first = true; query.executeStep(); first = false) {
-        auto column = query.getColumn(0).getString();
-        if (!column.empty() && column.back() == '#') column.pop_back();
-        out += (first ? "" : ",") + json_quote(column) + ":" + json_list_of_csv(query.getColumn(1).getString());
-    }
-    return out + "}";
-}
-
-std::string database_overlaps(SQLite::Database& db, int64_t file_id) {
-    SQLite::Statement query(db, overlaps_query);
-    query.bind(1, file_id);
-    query.bind(2, kOverlapIins);
-    std::string out = "[";
-    for (bool first = true; query.executeStep(); first = false)
-        out += fmt::format("{}{{\"evidence_id\":{},\"path\":{},\"shared_iins\":{}}}", first ? "" : ",",
-                           query.getColumn(0).getInt64(), json_quote(query.getColumn(1).getString()),
-                           query.getColumn(2).getInt64());
-    return out + "]";
-}
-
 void write_databases(std::ostream& out, SQLite::Database& db) {
     out << ", \"databases\": [";
-    SQLite::Statement query(db, databases_query);
-    query.bind(1, kDatabaseIins);
-    query.bind(2, kRecordIins);
-    for (bool first = true; query.executeStep(); first = false) {
-        int64_t file_id = query.getColumn(1).getInt64();
+    bool first = true;
+    for_each_pii_database(db, [&](const PiiDatabase& d) {
+        std::string columns = "{", overlaps = "[";
+        for (const auto& c : d.columns)
+            columns += (columns.size() > 1 ? "," : "") + json_quote(c.column) + ":" + json_string_array(c.types);
+        for (const auto& o : d.overlaps)
+            overlaps += fmt::format("{}{{\"evidence_id\":{},\"path\":{},\"shared_iins\":{}}}", overlaps.size() > 1 ? "," : "",
+                                    o.evidence_id, json_quote(o.path), o.shared_iins);
+        columns += "}";
+        overlaps += "]";
         out << (first ? "\n  " : ",\n  ")
             << fmt::format("{{\"evidence_id\":{},\"file_id\":{},\"path\":{},\"rows\":{},\"distinct_iins\":{},"
                            "\"types\":{},\"columns\":{},\"overlaps\":{}}}",
-                           query.getColumn(0).getInt64(), file_id, json_quote(query.getColumn(2).getString()),
-                           query.getColumn(4).getInt64(), query.getColumn(3).getInt64(),
-                           json_list_of_csv(query.getColumn(6).getString()), database_columns(db, file_id),
-                           database_overlaps(db, file_id));
-    }
+                           d.evidence_id, d.file_id, json_quote(d.path), d.rows, d.distinct_iins, json_string_array(d.types),
+                           columns, overlaps);
+        first = false;
+    });
     out << "]";
 }
 

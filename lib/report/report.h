@@ -26,7 +26,13 @@ struct ReportOptions {
 };
 
 void write_json_report(casefile::CaseFile& file, std::ostream& out, const ReportOptions& options = {});
-void write_html_summary(casefile::CaseFile& file, std::ostream& out);
+struct HtmlOptions {
+    std::string language = "ru";  // ru, en, kk (report/labels.h)
+    bool reveal = false;           // phone numbers in full (the CLI records who asked)
+    int64_t top = 200;             // rows per table; every table says how many there are in all
+};
+// The self-contained HTML report (SPEC §9).
+void write_html_report(casefile::CaseFile& file, std::ostream& out, const HtmlOptions& options);
 
 // bulk_extractor-style feature files, FOLDER/<type>.txt: "offset<TAB>feature<TAB>context" per
 // finding, values masked unless revealed (then with their context). Returns the number of lines.

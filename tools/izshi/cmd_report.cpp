@@ -13,7 +13,8 @@ namespace izshi::cli {
 namespace {
 
 struct ReportArgs {
-    std::string case_path, format = "json", output;
+    std::string case_path, format = "json", output, language = "ru";
+    int64_t top = 200;
     bool reveal = false;
 };
 
@@ -31,19 +32,23 @@ int record_reveal(const ReportArgs& args, const GlobalOptions& global) {
 Runner setup(CLI::App& app, const GlobalOptions& global) {
     auto args = std::make_shared<ReportArgs>();
     app.description("Render the case: 'json' is the documented, versioned contract for scripts "
-                    "(docs/report-json.md); 'html' is a self-contained summary page; 'features' writes bulk_extractor "
+                    "(docs/report-json.md); 'html' is the report a prosecutor reads: one self-contained page (no script, "
+                    "no network), printable, with charts, in Russian, English or Kazakh; 'features' writes bulk_extractor "
                     "feature files of the personal data found. Personal data is masked unless --reveal is given.");
     add_case_option(app, args->case_path);
     app.add_option("--format", args->format, "json, html, or features (bulk_extractor feature files, one per "
                                              "personal-data type, into the folder given with -o)")
         ->check(CLI::IsMember({"json", "html", "features"}));
     app.add_option("-o,--output", args->output, "Write to this file instead of stdout");
+    app.add_option("--lang", args->language, "Language of the HTML report: ru (default), en, kk (Kazakh; labels not "
+                                             "translated yet are in Russian)")
+        ->check(CLI::IsMember({"ru", "en", "kk"}));
+    app.add_option("--top", args->top, "Rows shown per table of the HTML report (default 200); each table gives its "
+                                       "total, and the JSON report has every row")
+        ->check(CLI::PositiveNumber);
     app.add_flag("--reveal", args->reveal, "Show personal data in full instead of masked (8710******27); recorded in "
                                            "the custody log with the examiner and --authorization");
     return [args, &global] {
-        if (args->reveal && args->format == "html")
-            return report_error({ErrorKind::usage, "--reveal applies to the JSON report and the feature files (the "
-                                                   "HTML summary shows no personal data)"});
         if (args->format == "features" && args->output.empty())
             return report_error({ErrorKind::usage, "--format features writes a folder: give it with -o DIR"});
         if (args->reveal)
@@ -61,7 +66,7 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         }
         std::ostream& out = args->output.empty() ? std::cout : output_file;
         if (args->format == "html")
-            report::write_html_summary(**file, out);
+            report::write_html_report(**file, out, {.language = args->language, .reveal = args->reveal, .top = args->top});
         else
             report::write_json_report(**file, out, {.reveal = args->reveal});
         out.flush();

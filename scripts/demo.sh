@@ -4,7 +4,7 @@
 # custody details while scanning them for personal data, find the voice-changer, deepfake and
 # softphone software on them, match their phone numbers against the
 # intercepted calls and victims' complaints, re-verify the evidence hashes, verify the custody
-# chain, and write the JSON report (personal data masked) and the HTML summary into out/demo/.
+# chain, and write the JSON report (personal data masked) and the HTML report into out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh

@@ -120,16 +120,18 @@ void write_evidence(Page& page) {
         std::string integrity = verification == "match"      ? fmt::format("<span class=\"ok\">{}</span>", page.t("stored_match"))
                                 : verification == "mismatch" ? fmt::format("<span class=\"bad\">{}</span>", page.t("stored_mismatch"))
                                                              : fmt::format("<span class=\"muted\">{}</span>", page.t("no_stored"));
+        // Computed media hashes, then those stored at acquisition (E01); a folder has none of either.
+        std::string hashes;
+        const std::pair<const char*, int> hash_columns[] = {{"MD5", 8}, {"SHA-1", 9}, {"SHA-256", 10}, {"E01 MD5", 11}, {"E01 SHA-1", 12}};
+        for (const auto& [name, column] : hash_columns)
+            if (!rows.getColumn(column).isNull() && !rows.getColumn(column).getString().empty())
+                hashes += fmt::format("{}{} {}", hashes.empty() ? "" : "<br>", name, page.e(rows.getColumn(column).getString()));
         page.out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}<br>{}<br>{}</td>"
-                                "<td class=\"hash\">MD5 {}<br>SHA-1 {}<br>SHA-256 {}{}{}</td><td>{}{}</td></tr>\n",
+                                "<td class=\"hash\">{}</td><td>{}{}</td></tr>\n",
                                 id, page.e(text(rows.getColumn(1))), page.e(text(rows.getColumn(2))),
                                 page.e(text(rows.getColumn(3))), page.e(text(rows.getColumn(4))),
                                 page.e(text(rows.getColumn(5))), page.e(text(rows.getColumn(6))),
-                                page.e(text(rows.getColumn(7))), page.e(text(rows.getColumn(8))),
-                                page.e(text(rows.getColumn(9))), page.e(text(rows.getColumn(10))),
-                                rows.getColumn(11).isNull() ? "" : "<br>E01 MD5 " + page.e(text(rows.getColumn(11))),
-                                rows.getColumn(12).isNull() ? "" : "<br>E01 SHA-1 " + page.e(text(rows.getColumn(12))),
-                                integrity, reverification(page, id));
+                                page.e(text(rows.getColumn(7))), hashes.empty() ? "—" : hashes, integrity, reverification(page, id));
     }
     page.out << "</table>\n";
 }

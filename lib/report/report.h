@@ -34,6 +34,17 @@ struct HtmlOptions {
 // The self-contained HTML report (SPEC §9).
 void write_html_report(casefile::CaseFile& file, std::ostream& out, const HtmlOptions& options);
 
+// `--format csv`: one CSV file per table into 'folder' (evidence, files, findings, custody, ...);
+// personal data masked unless revealed. Returns the number of rows written.
+Expected<size_t> write_csv_tables(casefile::CaseFile& file, const std::filesystem::path& folder, const ReportOptions& options);
+
+// `--format dfxml`: the file inventory with hashes, DFXML 1.2 as fiwalk writes it.
+void write_dfxml_report(casefile::CaseFile& file, std::ostream& out);
+
+// `--format case`: CASE/UCO 1.4 JSON-LD: the investigation, an InvestigativeAction per custody event,
+// a ProvenanceRecord per exhibit, a File per file row with its hashes.
+void write_case_report(casefile::CaseFile& file, std::ostream& out);
+
 // bulk_extractor-style feature files, FOLDER/<type>.txt: "offset<TAB>feature<TAB>context" per
 // finding, values masked unless revealed (then with their context). Returns the number of lines.
 Expected<size_t> write_feature_files(casefile::CaseFile& file, const std::filesystem::path& folder,

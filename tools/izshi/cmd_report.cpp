@@ -36,9 +36,11 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
                     "no network), printable, with charts, in Russian, English or Kazakh; 'features' writes bulk_extractor "
                     "feature files of the personal data found. Personal data is masked unless --reveal is given.");
     add_case_option(app, args->case_path);
-    app.add_option("--format", args->format, "json, html, or features (bulk_extractor feature files, one per "
-                                             "personal-data type, into the folder given with -o)")
-        ->check(CLI::IsMember({"json", "html", "features"}));
+    app.add_option("--format", args->format,
+                   "json (default), html, csv (one file per table into the folder given with -o), dfxml (file "
+                   "inventory with hashes, as fiwalk writes it), case (CASE/UCO 1.4 JSON-LD), or features "
+                   "(bulk_extractor feature files, one per personal-data type, into the folder given with -o)")
+        ->check(CLI::IsMember({"json", "html", "csv", "dfxml", "case", "features"}));
     app.add_option("-o,--output", args->output, "Write to this file instead of stdout");
     app.add_option("--lang", args->language, "Language of the HTML report: ru (default), en, kk (Kazakh; labels not "
                                              "translated yet are in Russian)")
@@ -49,15 +51,17 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
     app.add_flag("--reveal", args->reveal, "Show personal data in full instead of masked (8710******27); recorded in "
                                            "the custody log with the examiner and --authorization");
     return [args, &global] {
-        if (args->format == "features" && args->output.empty())
-            return report_error({ErrorKind::usage, "--format features writes a folder: give it with -o DIR"});
+        bool folder = args->format == "features" || args->format == "csv";
+        if (folder && args->output.empty())
+            return report_error({ErrorKind::usage, "--format " + args->format + " writes a folder: give it with -o DIR"});
         if (args->reveal)
             if (int code = record_reveal(*args, global); code != 0) return code;
         auto file = open_case(args->case_path, casefile::Access::read);
         if (!file) return report_error(file.error());
-        if (args->format == "features") {
-            auto lines = report::write_feature_files(**file, args->output, {.reveal = args->reveal});
-            return lines ? 0 : report_error(lines.error());
+        if (folder) {
+            auto written = args->format == "csv" ? report::write_csv_tables(**file, args->output, {.reveal = args->reveal})
+                                                 : report::write_feature_files(**file, args->output, {.reveal = args->reveal});
+            return written ? 0 : report_error(written.error());
         }
         std::ofstream output_file;
         if (!args->output.empty()) {
@@ -67,6 +71,10 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         std::ostream& out = args->output.empty() ? std::cout : output_file;
         if (args->format == "html")
             report::write_html_report(**file, out, {.language = args->language, .reveal = args->reveal, .top = args->top});
+        else if (args->format == "dfxml")
+            report::write_dfxml_report(**file, out);
+        else if (args->format == "case")
+            report::write_case_report(**file, out);
         else
             report::write_json_report(**file, out, {.reveal = args->reveal});
         out.flush();

@@ -63,33 +63,8 @@ std::string text(const SQLite::Column& column) { return column.isNull() ? "" : c
 // The headline figures, each with an id and its value in data-value (the browser test reads them);
 // a capability that never ran shows a dash, data-value "".
 void write_figures(Page& page) {
-    auto& db = page.db;
-    auto pii_run = has_rows(db, "pii_scans");
-    auto software_run = has_rows(db, "software_scans");
-    auto numbers_run = has_rows(db, "number_runs");
-    int64_t databases = 0;
-    for_each_pii_database(db, [&](const PiiDatabase&) { ++databases; });
-    struct Figure {
-        const char* id;
-        const char* key;
-        std::optional<int64_t> value;
-    };
-    const Figure figures[] = {
-        {"fig-evidence", "evidence_items", scalar(db, "SELECT count(*) FROM evidence")},
-        {"fig-files", "files", scalar(db, "SELECT count(*) FROM files")},
-        {"fig-citizens", "citizens",
-         pii_run ? std::optional(scalar(db, "SELECT count(DISTINCT value) FROM findings WHERE type = 'iin'")) : std::nullopt},
-        {"fig-databases", "databases", pii_run ? std::optional(databases) : std::nullopt},
-        {"fig-software", "software_tools",
-         software_run ? std::optional(scalar(db, "SELECT count(DISTINCT tool) FROM software_findings")) : std::nullopt},
-        {"fig-matches", "watchlist_matches",
-         numbers_run ? std::optional(scalar(db, "SELECT count(*) FROM number_matches WHERE run_id = (SELECT max(id) FROM number_runs)"))
-                     : std::nullopt},
-        {"fig-deleted", "deleted_files", scalar(db, "SELECT count(*) FROM files WHERE allocated = 0")},
-        {"fig-errors", "errors_recorded", scalar(db, "SELECT count(*) FROM errors")},
-    };
     page.out << "<h2>" << page.t("summary") << "</h2><div class=\"figures\">";
-    for (const auto& f : figures)
+    for (const auto& f : headline_figures(page.db))
         page.out << fmt::format("<div class=\"figure\" id=\"{}\" data-value=\"{}\"><b>{}</b>{}{}</div>", f.id,
                                 f.value ? std::to_string(*f.value) : "", f.value ? std::to_string(*f.value) : "—",
                                 page.t(f.key), f.value ? "" : fmt::format(" <span class=\"muted\">({})</span>", page.t("not_run")));
@@ -347,6 +322,28 @@ void write_problems(Page& page) {
 }
 
 }  // namespace
+
+std::vector<HeadlineFigure> headline_figures(SQLite::Database& db) {
+    auto pii_run = has_rows(db, "pii_scans");
+    auto software_run = has_rows(db, "software_scans");
+    auto numbers_run = has_rows(db, "number_runs");
+    int64_t databases = 0;
+    for_each_pii_database(db, [&](const PiiDatabase&) { ++databases; });
+    auto when = [](bool ran, auto value) { return ran ? std::optional<int64_t>(value()) : std::nullopt; };
+    return {
+        {"fig-evidence", "evidence_items", scalar(db, "SELECT count(*) FROM evidence")},
+        {"fig-files", "files", scalar(db, "SELECT count(*) FROM files")},
+        {"fig-citizens", "citizens",
+         when(pii_run, [&] { return scalar(db, "SELECT count(DISTINCT value) FROM findings WHERE type = 'iin'"); })},
+        {"fig-databases", "databases", when(pii_run, [&] { return databases; })},
+        {"fig-software", "software_tools", when(software_run, [&] { return scalar(db, "SELECT count(DISTINCT tool) FROM software_findings"); })},
+        {"fig-matches", "watchlist_matches", when(numbers_run, [&] {
+             return scalar(db, "SELECT count(*) FROM number_matches WHERE run_id = (SELECT max(id) FROM number_runs)");
+         })},
+        {"fig-deleted", "deleted_files", scalar(db, "SELECT count(*) FROM files WHERE allocated = 0")},
+        {"fig-errors", "errors_recorded", scalar(db, "SELECT count(*) FROM errors")},
+    };
+}
 
 void write_html_report(casefile::CaseFile& file, std::ostream& out, const HtmlOptions& options) {
     Page page{file.db(), out, options};

@@ -1,6 +1,7 @@
 #pragma once
 // Renderers read the case and write one output format; docs/report-json.md is the JSON contract.
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -26,6 +27,16 @@ struct ReportOptions {
 };
 
 void write_json_report(casefile::CaseFile& file, std::ostream& out, const ReportOptions& options = {});
+// The figures at the head of the HTML and Markdown reports: evidence items, files, citizens whose
+// data was found, databases, impersonation tools, watchlist matches, deleted files, problems. A
+// capability that never ran on the case has no value.
+struct HeadlineFigure {
+    std::string id;   // "fig-citizens" (the HTML element's id)
+    std::string key;  // its label (report/labels.h)
+    std::optional<int64_t> value;
+};
+std::vector<HeadlineFigure> headline_figures(SQLite::Database& db);
+
 struct HtmlOptions {
     std::string language = "ru";  // ru, en, kk (report/labels.h)
     bool reveal = false;           // phone numbers in full (the CLI records who asked)
@@ -40,6 +51,10 @@ Expected<size_t> write_csv_tables(casefile::CaseFile& file, const std::filesyste
 
 // `--format dfxml`: the file inventory with hashes, DFXML 1.2 as fiwalk writes it.
 void write_dfxml_report(casefile::CaseFile& file, std::ostream& out);
+
+// `--format md`: a Markdown summary (figures, evidence, software, databases, links, custody) for
+// case notes and tickets; the same language and masking as the HTML report.
+void write_markdown_report(casefile::CaseFile& file, std::ostream& out, const HtmlOptions& options);
 
 // `--format case`: CASE/UCO 1.4 JSON-LD: the investigation, an InvestigativeAction per custody event,
 // a ProvenanceRecord per exhibit, a File per file row with its hashes.

@@ -37,12 +37,12 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
                     "feature files of the personal data found. Personal data is masked unless --reveal is given.");
     add_case_option(app, args->case_path);
     app.add_option("--format", args->format,
-                   "json (default), html, csv (one file per table into the folder given with -o), dfxml (file "
+                   "json (default), html, md (a Markdown summary), csv (one file per table into the folder given with -o), dfxml (file "
                    "inventory with hashes, as fiwalk writes it), case (CASE/UCO 1.4 JSON-LD), or features "
                    "(bulk_extractor feature files, one per personal-data type, into the folder given with -o)")
-        ->check(CLI::IsMember({"json", "html", "csv", "dfxml", "case", "features"}));
+        ->check(CLI::IsMember({"json", "html", "md", "csv", "dfxml", "case", "features"}));
     app.add_option("-o,--output", args->output, "Write to this file instead of stdout");
-    app.add_option("--lang", args->language, "Language of the HTML report: ru (default), en, kk (Kazakh; labels not "
+    app.add_option("--lang", args->language, "Language of the HTML and Markdown reports: ru (default), en, kk (Kazakh; labels not "
                                              "translated yet are in Russian)")
         ->check(CLI::IsMember({"ru", "en", "kk"}));
     app.add_option("--top", args->top, "Rows shown per table of the HTML report (default 200); each table gives its "
@@ -71,6 +71,8 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         std::ostream& out = args->output.empty() ? std::cout : output_file;
         if (args->format == "html")
             report::write_html_report(**file, out, {.language = args->language, .reveal = args->reveal, .top = args->top});
+        else if (args->format == "md")
+            report::write_markdown_report(**file, out, {.language = args->language, .reveal = args->reveal, .top = args->top});
         else if (args->format == "dfxml")
             report::write_dfxml_report(**file, out);
         else if (args->format == "case")

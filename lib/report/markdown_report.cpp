@@ -1,0 +1,74 @@
+// `report --format md`: the case's summary in Markdown, for case notes, tickets and e-mail.
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "custody/custody_log.h"
+#include "report/labels.h"
+#include "report/pii_databases.h"
+#include "report/report.h"
+
+namespace izshi::report {
+
+namespace {
+
+// A table cell: no pipe or line break may break the row.
+std::string md(std::string text) {
+    for (auto& c : text)
+        if (c == '|' || c == '\n' || c == '\r') c = ' ';
+    return text;
+}
+
+std::string column_text(const SQLite::Column& column) { return column.isNull() ? "" : column.getString(); }
+
+}  // namespace
+
+void write_markdown_report(casefile::CaseFile& file, std::ostream& out, const HtmlOptions& options) {
+    auto& db = file.db();
+    auto t = [&](std::string_view key) { return std::string(label(options.language, key)); };
+    out << "# " << t("title") << ": " << t("case") << " " << md(file.info().title) << "\n\n"
+        << t("case_id") << " `" << file.info().uid << "`, izshi " << IZSHI_VERSION << ".\n\n"
+        << "> " << t(options.reveal ? "revealed_note" : "masked_note") << "\n\n## " << t("summary") << "\n\n";
+    for (const auto& f : headline_figures(db))
+        out << "- **" << (f.value ? std::to_string(*f.value) : "—") << "** " << t(f.key) << (f.value ? "" : " (" + t("not_run") + ")") << "\n";
+
+    out << "\n## " << t("evidence") << "\n\n| # | " << t("label") << " | " << t("exhibit") << " | " << t("format") << " | SHA-256 | "
+        << t("integrity") << " |\n|---|---|---|---|---|---|\n";
+    SQLite::Statement items(db, "SELECT id, label, exhibit, format, sha256, verification FROM evidence ORDER BY id");
+    while (items.executeStep())
+        out << fmt::format("| {} | {} | {} | {} | `{}` | {} |\n", items.getColumn(0).getInt64(), md(column_text(items.getColumn(1))),
+                           md(column_text(items.getColumn(2))), md(column_text(items.getColumn(3))), column_text(items.getColumn(4)),
+                           items.getColumn(5).getString());
+
+    if (db.tableExists("software_findings")) {
+        out << "\n## " << t("software") << "\n\n| " << t("evidence_id") << " | " << t("tool") << " | " << t("category") << " | "
+            << t("strength") << " | " << t("indicators") << " |\n|---|---|---|---|--:|\n";
+        SQLite::Statement tools(db, "SELECT f.evidence_id, f.tool, f.category, f.strength, count(i.id) FROM software_findings f "
+                                    "JOIN software_indicators i ON i.finding_id = f.id GROUP BY f.id ORDER BY f.evidence_id, f.tool");
+        while (tools.executeStep())
+            out << fmt::format("| #{} | {} | {} | {} | {} |\n", tools.getColumn(0).getInt64(), md(tools.getColumn(1).getString()),
+                               md(tools.getColumn(2).getString()), tools.getColumn(3).getString(), tools.getColumn(4).getInt64());
+    }
+
+    out << "\n## " << t("pii_databases") << "\n\n| " << t("evidence_id") << " | " << t("path") << " | " << t("people")
+        << " |\n|---|---|--:|\n";
+    int64_t shown = 0;
+    for_each_pii_database(db, [&](const PiiDatabase& d) {
+        if (shown++ < options.top) out << fmt::format("| #{} | `{}` | {} |\n", d.evidence_id, md(d.path), d.distinct_iins);
+    });
+
+    if (db.tableExists("number_links")) {
+        out << "\n## " << t("links") << "\n\n| " << t("evidence_id") << " | " << t("shared") << " |\n|---|--:|\n";
+        SQLite::Statement links(db, "SELECT evidence_a, evidence_b, shared FROM number_links WHERE run_id = (SELECT max(id) FROM "
+                                    "number_runs) ORDER BY shared DESC");
+        while (links.executeStep())
+            out << fmt::format("| #{} — #{} | {} |\n", links.getColumn(0).getInt64(), links.getColumn(1).getInt64(),
+                               links.getColumn(2).getInt64());
+    }
+
+    auto verdict = custody::verify(db);
+    out << "\n## " << t("custody_log") << "\n\n" << (verdict.intact() ? t("chain_intact") : t("chain_broken"))
+        << fmt::format(" ({} events).\n", verdict.events);
+    for (const auto& problem : verdict.problems) out << "- " << md(problem) << "\n";
+}
+
+}  // namespace izshi::report

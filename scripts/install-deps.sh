@@ -11,7 +11,7 @@ packages=(
   gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 libhivex-bin   # find-software tests: PE files, registry hives
   dosfstools mtools e2fsprogs ntfs-3g             # sample images without mounting
   sqlite3 openssl zip unzip gzip file time python3-jsonschema   # tests and benchmarks
-  chromium                                        # the HTML report is opened in headless Chromium by a test
+  chromium python3-pyld                           # report tests: headless Chromium; JSON-LD expansion
 )
 missing=()
 for package in "${packages[@]}"; do

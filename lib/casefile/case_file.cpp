@@ -125,8 +125,9 @@ Expected<std::unique_ptr<CaseFile>> CaseFile::open(const fs::path& path, Access 
             db->exec("PRAGMA synchronous = NORMAL");
         }
         db->exec("PRAGMA foreign_keys = ON");
-        // Reports and matching read millions of rows: mapped pages instead of a read() per page.
-        db->exec("PRAGMA mmap_size = 1073741824");
+        // Reports and matching read millions of rows: mapped pages instead of a read() per page, up to
+        // 256 MiB of the file (mapped pages count in a process's resident memory).
+        db->exec("PRAGMA mmap_size = 268435456");
         if (!exists) {
             if (auto migrated = migrate(*db); !migrated) return std::unexpected(migrated.error());
             initialise_new_case(*db, path);

@@ -39,6 +39,7 @@ struct Page {
     SQLite::Database& db;
     std::ostream& out;
     const HtmlOptions& options;
+    std::vector<PiiDatabase> databases;  // listed once: the figures count them, a section shows them
     std::string_view t(std::string_view key) const { return label(options.language, key); }
     std::string e(std::string_view text) const { return html_escape(text); }
     std::string more(int64_t shown, int64_t total) const {
@@ -64,7 +65,7 @@ std::string text(const SQLite::Column& column) { return column.isNull() ? "" : c
 // a capability that never ran shows a dash, data-value "".
 void write_figures(Page& page) {
     page.out << "<h2>" << page.t("summary") << "</h2><div class=\"figures\">";
-    for (const auto& f : headline_figures(page.db))
+    for (const auto& f : headline_figures(page.db, static_cast<int64_t>(page.databases.size())))
         page.out << fmt::format("<div class=\"figure\" id=\"{}\" data-value=\"{}\"><b>{}</b>{}{}</div>", f.id,
                                 f.value ? std::to_string(*f.value) : "", f.value ? std::to_string(*f.value) : "—",
                                 page.t(f.key), f.value ? "" : fmt::format(" <span class=\"muted\">({})</span>", page.t("not_run")));
@@ -164,9 +165,9 @@ void write_databases(Page& page) {
     page.out << "<h2>" << page.t("pii_databases") << "</h2><table><tr><th>" << page.t("evidence_id") << "</th><th>"
              << page.t("path") << "</th><th>" << page.t("people") << "</th><th>" << page.t("columns") << "</th><th>"
              << page.t("overlaps") << "</th></tr>\n";
-    int64_t shown = 0, total = 0;
-    for_each_pii_database(page.db, [&](const PiiDatabase& d) {
-        if (++total > page.options.top) return;
+    int64_t shown = 0, total = static_cast<int64_t>(page.databases.size());
+    for (const auto& d : page.databases) {
+        if (shown == page.options.top) break;
         ++shown;
         std::string columns, overlaps;
         for (const auto& c : d.columns) {
@@ -179,7 +180,7 @@ void write_databases(Page& page) {
                                     d.overlaps[i].shared_iins);
         page.out << fmt::format("<tr><td>#{}</td><td class=\"mono\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", d.evidence_id,
                                 page.e(d.path), d.distinct_iins, columns, overlaps);
-    });
+    }
     page.out << "</table>\n" << page.more(shown, total);
 }
 
@@ -289,20 +290,22 @@ void write_custody(casefile::CaseFile& file, Page& page) {
     page.out << "</table>\n";
 }
 
+// The files with most findings first; the rows past --top are only counted (one pass over the findings).
 void write_appendix(Page& page) {
     if (!page.db.tableExists("findings")) return;
-    auto total = scalar(page.db, "SELECT count(DISTINCT file_id) FROM findings WHERE file_id IS NOT NULL");
-    if (total == 0) return;
-    page.out << "<h2>" << page.t("appendix") << "</h2><table><tr><th>" << page.t("evidence_id") << "</th><th>" << page.t("path")
-             << "</th><th>" << page.t("findings") << "</th><th>" << page.t("types") << "</th></tr>\n";
     SQLite::Statement rows(page.db, "SELECT f.evidence_id, f.path, count(*) AS n, group_concat(DISTINCT x.type) FROM findings x "
-                                    "JOIN files f ON f.id = x.file_id GROUP BY x.file_id ORDER BY n DESC, x.file_id LIMIT ?");
-    rows.bind(1, page.options.top);
-    while (rows.executeStep())
+                                    "JOIN files f ON f.id = x.file_id GROUP BY x.file_id ORDER BY n DESC, x.file_id");
+    int64_t total = 0;
+    while (rows.executeStep()) {
+        if (total == 0)
+            page.out << "<h2>" << page.t("appendix") << "</h2><table><tr><th>" << page.t("evidence_id") << "</th><th>"
+                     << page.t("path") << "</th><th>" << page.t("findings") << "</th><th>" << page.t("types") << "</th></tr>\n";
+        if (total++ >= page.options.top) continue;
         page.out << fmt::format("<tr><td>#{}</td><td class=\"mono\">{}</td><td>{}</td><td>{}</td></tr>\n", rows.getColumn(0).getInt64(),
                                 page.e(rows.getColumn(1).getString()), rows.getColumn(2).getInt64(),
                                 page.e(rows.getColumn(3).getString()));
-    page.out << "</table>\n" << page.more(std::min(total, page.options.top), total);
+    }
+    if (total > 0) page.out << "</table>\n" << page.more(std::min(total, page.options.top), total);
 }
 
 void write_problems(Page& page) {
@@ -323,12 +326,10 @@ void write_problems(Page& page) {
 
 }  // namespace
 
-std::vector<HeadlineFigure> headline_figures(SQLite::Database& db) {
+std::vector<HeadlineFigure> headline_figures(SQLite::Database& db, int64_t databases) {
     auto pii_run = has_rows(db, "pii_scans");
     auto software_run = has_rows(db, "software_scans");
     auto numbers_run = has_rows(db, "number_runs");
-    int64_t databases = 0;
-    for_each_pii_database(db, [&](const PiiDatabase&) { ++databases; });
     auto when = [](bool ran, auto value) { return ran ? std::optional<int64_t>(value()) : std::nullopt; };
     return {
         {"fig-evidence", "evidence_items", scalar(db, "SELECT count(*) FROM evidence")},
@@ -346,7 +347,8 @@ std::vector<HeadlineFigure> headline_figures(SQLite::Database& db) {
 }
 
 void write_html_report(casefile::CaseFile& file, std::ostream& out, const HtmlOptions& options) {
-    Page page{file.db(), out, options};
+    Page page{file.db(), out, options, {}};
+    for_each_pii_database(page.db, [&](const PiiDatabase& d) { page.databases.push_back(d); });
     const auto& info = file.info();
     out << "<!DOCTYPE html>\n<html lang=\"" << options.language << "\"><head><meta charset=\"utf-8\">"
         << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"

@@ -28,7 +28,9 @@ void write_markdown_report(casefile::CaseFile& file, std::ostream& out, const Ht
     out << "# " << t("title") << ": " << t("case") << " " << md(file.info().title) << "\n\n"
         << t("case_id") << " `" << file.info().uid << "`, izshi " << IZSHI_VERSION << ".\n\n"
         << "> " << t(options.reveal ? "revealed_note" : "masked_note") << "\n\n## " << t("summary") << "\n\n";
-    for (const auto& f : headline_figures(db))
+    std::vector<PiiDatabase> databases;
+    for_each_pii_database(db, [&](const PiiDatabase& d) { databases.push_back(d); });
+    for (const auto& f : headline_figures(db, static_cast<int64_t>(databases.size())))
         out << "- **" << (f.value ? std::to_string(*f.value) : "—") << "** " << t(f.key) << (f.value ? "" : " (" + t("not_run") + ")") << "\n";
 
     out << "\n## " << t("evidence") << "\n\n| # | " << t("label") << " | " << t("exhibit") << " | " << t("format") << " | SHA-256 | "
@@ -51,10 +53,8 @@ void write_markdown_report(casefile::CaseFile& file, std::ostream& out, const Ht
 
     out << "\n## " << t("pii_databases") << "\n\n| " << t("evidence_id") << " | " << t("path") << " | " << t("people")
         << " |\n|---|---|--:|\n";
-    int64_t shown = 0;
-    for_each_pii_database(db, [&](const PiiDatabase& d) {
-        if (shown++ < options.top) out << fmt::format("| #{} | `{}` | {} |\n", d.evidence_id, md(d.path), d.distinct_iins);
-    });
+    for (size_t i = 0; i < databases.size() && static_cast<int64_t>(i) < options.top; ++i)
+        out << fmt::format("| #{} | `{}` | {} |\n", databases[i].evidence_id, md(databases[i].path), databases[i].distinct_iins);
 
     if (db.tableExists("number_links")) {
         out << "\n## " << t("links") << "\n\n| " << t("evidence_id") << " | " << t("shared") << " |\n|---|--:|\n";

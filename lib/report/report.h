@@ -35,7 +35,8 @@ struct HeadlineFigure {
     std::string key;  // its label (report/labels.h)
     std::optional<int64_t> value;
 };
-std::vector<HeadlineFigure> headline_figures(SQLite::Database& db);
+// 'databases': how many personal-data databases the case holds (the caller has listed them).
+std::vector<HeadlineFigure> headline_figures(SQLite::Database& db, int64_t databases);
 
 struct HtmlOptions {
     std::string language = "ru";  // ru, en, kk (report/labels.h)

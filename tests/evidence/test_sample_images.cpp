@@ -89,7 +89,8 @@ TEST_CASE("the sample images ingest with every expected file, the deleted one in
         CHECK(hashes_of_images() == before);
     }
     SECTION("report and custody commands leave the evidence untouched too") {
-        CHECK(run_izshi({"report", "--case", case_file.string(), "--format", "html", "-o", (work / "r.html").string()})
+        CHECK(run_izshi({"report", "--case", case_file.string(), "--format", "html", "--lang", "en", "-o",
+                         (work / "r.html").string()})
                   .exit_code == 0);
         CHECK(run_izshi({"custody", "log", "--case", case_file.string()}).exit_code == 0);
         CHECK(hashes_of_images() == before);
@@ -97,9 +98,10 @@ TEST_CASE("the sample images ingest with every expected file, the deleted one in
         std::string html((std::istreambuf_iterator<char>(html_file)), std::istreambuf_iterator<char>());
         for (const char* image : images) CHECK(html.find(image) != std::string::npos);
         CHECK(html.find("Hash chain intact") != std::string::npos);
-        CHECK(html.find("matches stored hash") != std::string::npos);  // the E01
+        CHECK(html.find("matches the acquisition hash") != std::string::npos);  // the E01
         CHECK(html.find("<script") == std::string::npos);               // self-contained, nothing to fetch
-        CHECK(html.find("http") == std::string::npos);
+        CHECK(html.find("http://") == std::string::npos);
+        CHECK(html.find("https://") == std::string::npos);
         CHECK(html.find(">" + std::to_string(report["files"].size()) + "</b>files") != std::string::npos);
     }
 }

@@ -117,7 +117,8 @@ void add_actions(SQLite::Database& db, Graph& graph, json& investigation_objects
         auto& tool = tools[event.tool_version];
         if (tool.empty()) {
             tool = node_id("tool", std::to_string(tools.size()));
-            graph.add({{"@id", tool}, {"@type", "uco-tool:Tool"}, {"uco-core:name", "izshi"}, {"uco-tool:version", event.tool_version}});
+            auto version = event.tool_version.starts_with("izshi ") ? event.tool_version.substr(6) : event.tool_version;
+            graph.add({{"@id", tool}, {"@type", "uco-tool:Tool"}, {"uco-core:name", "izshi"}, {"uco-tool:version", version}});
         }
         auto id = node_id("action", event.chain + "-" + std::to_string(event.chain_seq));
         json action = {{"@id", id}, {"@type", "case-investigation:InvestigativeAction"}, {"uco-core:name", event.action},

@@ -53,7 +53,7 @@ std::vector<Table> tables() {
         {"regions.csv", "regions", "SELECT id, evidence_id, kind, offset, length FROM regions ORDER BY id", {}},
         {"errors.csv", "errors", "SELECT evidence_id, time_utc, command, path, message FROM errors ORDER BY id", {}},
         {"custody.csv", "custody_events",
-         "SELECT seq, chain, chain_seq, time_utc, time_zone, examiner, host, action, authorization, tool_version, inputs, "
+         "SELECT seq, chain, chain_seq, time_utc, time_zone, examiner, host, action, arguments, authorization, tool_version, inputs, "
          "details, covers, content_digest, prev_hash, hash FROM custody_events ORDER BY seq", {}},
         {"findings.csv", "findings",
          "SELECT x.id, x.evidence_id, x.file_id, x.region_id, coalesce(f.path, r.kind || '@' || r.offset) AS path, x.offset, "
@@ -67,8 +67,10 @@ std::vector<Table> tables() {
          {{"number", as("phone")}, {"written", hidden()}, {"name", as("name")}}},
         {"number_matches.csv", "number_matches",
          "SELECT m.run_id, w.label AS watchlist, m.entry_line, m.entry_role, m.entry_label, m.entry_time, m.entry_direction, "
-         "m.case_ref, m.number, m.evidence_id, m.file_id, m.location, m.source, m.name, m.time_utc, m.direction, m.delta_seconds "
-         "FROM number_matches m JOIN watchlists w ON w.id = m.watchlist_id ORDER BY m.id",
+         "m.case_ref, m.number, m.evidence_id, m.file_id, m.region_id, coalesce(f.path, r.kind || '@' || r.offset) AS path, "
+         "m.location, m.offset, m.source, m.name, m.time_utc, m.direction, m.delta_seconds "
+         "FROM number_matches m JOIN watchlists w ON w.id = m.watchlist_id LEFT JOIN files f ON f.id = m.file_id "
+         "LEFT JOIN regions r ON r.id = m.region_id ORDER BY m.id",
          {{"number", as("phone")}, {"entry_label", as("name")}, {"name", as("name")}}},
         {"number_links.csv", "number_links", "SELECT run_id, evidence_a, evidence_b, shared, watchlisted, numbers FROM number_links "
                                              "ORDER BY run_id, evidence_a, evidence_b",
@@ -84,8 +86,10 @@ std::vector<Table> tables() {
     };
 }
 
-void write_table(SQLite::Database& db, const Table& table, const std::filesystem::path& path, bool reveal, size_t& rows) {
+Expected<void> write_table(SQLite::Database& db, const Table& table, const std::filesystem::path& path, bool reveal,
+                           size_t& rows) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) return fail(ErrorKind::input, path.string() + ": cannot write");
     SQLite::Statement query(db, table.sql);
     int columns = query.getColumnCount();
     for (int c = 0; c < columns; ++c) out << (c ? "," : "") << csv_field(query.getColumnName(c));
@@ -101,6 +105,9 @@ void write_table(SQLite::Database& db, const Table& table, const std::filesystem
         out << "\r\n";
         ++rows;
     }
+    out.flush();
+    if (!out) return fail(ErrorKind::input, path.string() + ": cannot write");
+    return {};
 }
 
 }  // namespace
@@ -112,7 +119,8 @@ Expected<size_t> write_csv_tables(casefile::CaseFile& file, const std::filesyste
     size_t rows = 0;
     for (const auto& table : tables()) {
         if (!file.db().tableExists(table.table_needed)) continue;
-        write_table(file.db(), table, folder / table.file, options.reveal, rows);
+        if (auto written = write_table(file.db(), table, folder / table.file, options.reveal, rows); !written)
+            return std::unexpected(written.error());
     }
     std::ofstream databases(folder / "databases.csv", std::ios::binary | std::ios::trunc);
     databases << "evidence_id,file_id,path,rows,distinct_iins,types,columns,overlaps\r\n";

@@ -143,12 +143,14 @@ void write_timeline(Page& page) {
     }
     std::vector<std::pair<std::string, std::array<int64_t, 4>>> days(counts.begin(), counts.end());
     page.out << "<h3>" << page.t("macb_timeline") << "</h3>"
-             << day_chart(days, {"M (modified)", "A (accessed)", "C (changed)", "B (born)"}, seized);
+             << day_chart(days, {std::string(page.t("macb_m")), std::string(page.t("macb_a")), std::string(page.t("macb_c")),
+                                 std::string(page.t("macb_b"))},
+                          seized);
 }
 
 void write_charts(Page& page) {
     page.out << "<h2>" << page.t("charts") << "</h2>\n";
-    if (page.db.tableExists("findings")) {
+    if (page.db.tableExists("findings") && scalar(page.db, "SELECT EXISTS (SELECT 1 FROM findings)")) {
         auto per_item = bars(page.db, "SELECT '#' || e.id || ' ' || e.label, count(x.id) FROM evidence e LEFT JOIN findings x "
                                       "ON x.evidence_id = e.id GROUP BY e.id ORDER BY e.id");
         page.out << "<h3>" << page.t("findings_per_item") << "</h3>" << bar_chart(per_item);
@@ -236,7 +238,7 @@ void write_links(Page& page, int64_t run_id) {
     SQLite::Statement labels(page.db, "SELECT id, label FROM evidence ORDER BY id");
     while (labels.executeStep()) items.emplace_back(labels.getColumn(0).getInt64(), labels.getColumn(1).getString());
     page.out << "<h3>" << page.t("links") << "</h3>" << link_graph(items, links) << "<table><tr><th>" << page.t("evidence_id")
-             << "</th><th>" << page.t("shared") << "</th><th>" << page.t("watchlist_matches") << "</th></tr>\n"
+             << "</th><th>" << page.t("shared") << "</th><th>" << page.t("on_watchlists") << "</th></tr>\n"
              << rows << "</table>\n";
 }
 
@@ -264,7 +266,7 @@ void write_numbers(Page& page) {
                                 matches.getColumn(3).getInt64(), page.e(text(matches.getColumn(4))),
                                 page.e(matches.getColumn(5).getString()), page.e(matches.getColumn(6).getString()),
                                 page.e(text(matches.getColumn(7))), page.e(text(matches.getColumn(8))),
-                                delta.isNull() ? "" : fmt::format(" (Δ {} s)", delta.getInt64()));
+                                delta.isNull() ? "" : fmt::format(" (Δ {} {})", delta.getInt64(), page.t("seconds")));
     }
     page.out << "</table>\n" << page.more(std::min(total, page.options.top), total);
     write_links(page, run_id);
@@ -277,10 +279,10 @@ void write_custody(casefile::CaseFile& file, Page& page) {
     page.out << "<h2>" << page.t("custody_log") << "</h2><p>"
              << (verdict.intact() ? fmt::format("<span class=\"ok\" id=\"custody-intact\">{}</span>", page.t("chain_intact"))
                                   : fmt::format("<span class=\"bad\" id=\"custody-broken\">{}</span>", page.t("chain_broken")))
-             << fmt::format(" ({} events)</p>", verdict.events);
+             << fmt::format(" ({} {})</p>", verdict.events, page.t("events"));
     for (const auto& problem : verdict.problems) page.out << "<p class=\"bad\">" << page.e(problem) << "</p>";
     page.out << "<table><tr><th>#</th><th>" << page.t("time") << "</th><th>" << page.t("examiner") << "</th><th>"
-             << page.t("action") << "</th><th>" << page.t("authorization") << "</th><th>Hash</th></tr>\n";
+             << page.t("action") << "</th><th>" << page.t("authorization") << "</th><th>" << page.t("hash") << "</th></tr>\n";
     for (const auto& event : custody::read_events(file.db()))
         page.out << fmt::format("<tr><td>{}</td><td>{}<br><span class=\"muted\">{}</span></td><td>{}<br><span class=\"muted\">{}</span>"
                                 "</td><td>{} <span class=\"muted\">{}</span></td><td>{}</td><td class=\"hash\">{}…</td></tr>\n",

@@ -80,6 +80,14 @@ constexpr std::array kLabels = {
     Label{"none", "None.", "Нет.", "Жоқ."},
     Label{"first_of", "The first {} of {}; the JSON and CSV reports have all.", "Первые {} из {}; полностью — в отчётах JSON и CSV.", ""},
     Label{"evidence_id", "Item", "Объект", ""},
+    Label{"events", "events", "событий", ""},
+    Label{"hash", "Hash", "Хеш", ""},
+    Label{"on_watchlists", "on watchlists", "в списках", ""},
+    Label{"macb_m", "M (modified)", "M (изменение)", ""},
+    Label{"macb_a", "A (accessed)", "A (доступ)", ""},
+    Label{"macb_c", "C (changed)", "C (метаданные)", ""},
+    Label{"macb_b", "B (born)", "B (создание)", ""},
+    Label{"seconds", "s", "с", ""},
 };
 
 }  // namespace

@@ -36,12 +36,19 @@ void write_markdown_report(casefile::CaseFile& file, std::ostream& out, const Ht
     out << "\n## " << t("evidence") << "\n\n| # | " << t("label") << " | " << t("exhibit") << " | " << t("format") << " | SHA-256 | "
         << t("integrity") << " |\n|---|---|---|---|---|---|\n";
     SQLite::Statement items(db, "SELECT id, label, exhibit, format, sha256, verification FROM evidence ORDER BY id");
-    while (items.executeStep())
-        out << fmt::format("| {} | {} | {} | {} | `{}` | {} |\n", items.getColumn(0).getInt64(), md(column_text(items.getColumn(1))),
-                           md(column_text(items.getColumn(2))), md(column_text(items.getColumn(3))), column_text(items.getColumn(4)),
-                           items.getColumn(5).getString());
+    while (items.executeStep()) {
+        auto verification = items.getColumn(5).getString();
+        auto sha256 = column_text(items.getColumn(4));
+        out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", items.getColumn(0).getInt64(), md(column_text(items.getColumn(1))),
+                           md(column_text(items.getColumn(2))), md(column_text(items.getColumn(3))),
+                           sha256.empty() ? "—" : "`" + sha256 + "`",
+                           t(verification == "match" ? "stored_match" : verification == "mismatch" ? "stored_mismatch" : "no_stored"));
+    }
 
-    if (db.tableExists("software_findings")) {
+    auto ran = [&](const char* table) {
+        return db.tableExists(table) && db.execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {})", table)).getInt() != 0;
+    };
+    if (ran("software_scans")) {
         out << "\n## " << t("software") << "\n\n| " << t("evidence_id") << " | " << t("tool") << " | " << t("category") << " | "
             << t("strength") << " | " << t("indicators") << " |\n|---|---|---|---|--:|\n";
         SQLite::Statement tools(db, "SELECT f.evidence_id, f.tool, f.category, f.strength, count(i.id) FROM software_findings f "
@@ -51,12 +58,12 @@ void write_markdown_report(casefile::CaseFile& file, std::ostream& out, const Ht
                                md(tools.getColumn(2).getString()), tools.getColumn(3).getString(), tools.getColumn(4).getInt64());
     }
 
-    out << "\n## " << t("pii_databases") << "\n\n| " << t("evidence_id") << " | " << t("path") << " | " << t("people")
+    if (ran("pii_scans")) out << "\n## " << t("pii_databases") << "\n\n| " << t("evidence_id") << " | " << t("path") << " | " << t("people")
         << " |\n|---|---|--:|\n";
-    for (size_t i = 0; i < databases.size() && static_cast<int64_t>(i) < options.top; ++i)
+    for (size_t i = 0; ran("pii_scans") && i < databases.size() && static_cast<int64_t>(i) < options.top; ++i)
         out << fmt::format("| #{} | `{}` | {} |\n", databases[i].evidence_id, md(databases[i].path), databases[i].distinct_iins);
 
-    if (db.tableExists("number_links")) {
+    if (ran("number_runs")) {
         out << "\n## " << t("links") << "\n\n| " << t("evidence_id") << " | " << t("shared") << " |\n|---|--:|\n";
         SQLite::Statement links(db, "SELECT evidence_a, evidence_b, shared FROM number_links WHERE run_id = (SELECT max(id) FROM "
                                     "number_runs) ORDER BY shared DESC");
@@ -67,7 +74,7 @@ void write_markdown_report(casefile::CaseFile& file, std::ostream& out, const Ht
 
     auto verdict = custody::verify(db);
     out << "\n## " << t("custody_log") << "\n\n" << (verdict.intact() ? t("chain_intact") : t("chain_broken"))
-        << fmt::format(" ({} events).\n", verdict.events);
+        << fmt::format(" ({} {}).\n", verdict.events, t("events"));
     for (const auto& problem : verdict.problems) out << "- " << md(problem) << "\n";
 }
 

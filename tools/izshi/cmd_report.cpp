@@ -33,25 +33,31 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
     auto args = std::make_shared<ReportArgs>();
     app.description("Render the case: 'json' is the documented, versioned contract for scripts "
                     "(docs/report-json.md); 'html' is the report a prosecutor reads: one self-contained page (no script, "
-                    "no network), printable, with charts, in Russian, English or Kazakh; 'features' writes bulk_extractor "
-                    "feature files of the personal data found. Personal data is masked unless --reveal is given.");
+                    "no network), printable, with charts, in Russian, English or Kazakh; 'md' a Markdown summary; 'csv' a "
+                    "file per table; 'dfxml' the file inventory with hashes as fiwalk writes it; 'case' CASE/UCO 1.4 JSON-LD; "
+                    "'features' bulk_extractor feature files of the personal data found (docs/reports.md). Personal data is "
+                    "masked unless --reveal is given.");
     add_case_option(app, args->case_path);
     app.add_option("--format", args->format,
                    "json (default), html, md (a Markdown summary), csv (one file per table into the folder given with -o), dfxml (file "
                    "inventory with hashes, as fiwalk writes it), case (CASE/UCO 1.4 JSON-LD), or features "
                    "(bulk_extractor feature files, one per personal-data type, into the folder given with -o)")
         ->check(CLI::IsMember({"json", "html", "md", "csv", "dfxml", "case", "features"}));
-    app.add_option("-o,--output", args->output, "Write to this file instead of stdout");
+    app.add_option("-o,--output", args->output, "Write to this file instead of stdout; for csv and features, the folder to "
+                                                "write into (required)");
     app.add_option("--lang", args->language, "Language of the HTML and Markdown reports: ru (default), en, kk (Kazakh; labels not "
                                              "translated yet are in Russian)")
         ->check(CLI::IsMember({"ru", "en", "kk"}));
-    app.add_option("--top", args->top, "Rows shown per table of the HTML report (default 200); each table gives its "
-                                       "total, and the JSON report has every row")
+    app.add_option("--top", args->top, "Rows shown per table of the HTML and Markdown reports (default 200); the HTML "
+                                       "tables give their totals, and the JSON and CSV reports have every row")
         ->check(CLI::PositiveNumber);
     app.add_flag("--reveal", args->reveal, "Show personal data in full instead of masked (8710******27); recorded in "
                                            "the custody log with the examiner and --authorization");
     return [args, &global] {
         bool folder = args->format == "features" || args->format == "csv";
+        if (args->reveal && (args->format == "md" || args->format == "dfxml" || args->format == "case"))
+            return report_error({ErrorKind::usage, "--format " + args->format + " holds no personal data: --reveal applies to "
+                                                                              "json, html, csv and features"});
         if (folder && args->output.empty())
             return report_error({ErrorKind::usage, "--format " + args->format + " writes a folder: give it with -o DIR"});
         if (args->reveal)
@@ -87,6 +93,8 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
 
 }  // namespace
 
-Command report_command() { return {"report", "Render the case as JSON or HTML", setup}; }
+Command report_command() {
+    return {"report", "Render the case: JSON, HTML, Markdown, CSV, DFXML, CASE/UCO JSON-LD, feature files", setup};
+}
 
 }  // namespace izshi::cli

@@ -50,11 +50,6 @@ std::set<std::string> found_iins(const nlohmann::json& report, int64_t evidence_
     return out;
 }
 
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 struct ScannedSample {
     izshi::test::TempDir work{"find-pii"};
     fs::path case_file = work / "c.izshi";
@@ -277,7 +272,7 @@ TEST_CASE("a rerun skips scanned items, --rescan replaces their findings, and th
 }
 
 TEST_CASE("the stream scanner finds the same as one scan whatever the pieces and the threads", "[find-pii][boundary]") {
-    auto text = read_all(izshi::test::sample_dir() / "tree" / "Users" / "operator" / "Documents" / "clients_almaty.csv");
+    auto text = izshi::test::read_file(izshi::test::sample_dir() / "tree" / "Users" / "operator" / "Documents" / "clients_almaty.csv");
     std::string stream;
     while (stream.size() < 3 * izshi::findpii::StreamScanner::kBlock) stream += text;  // several blocks
     izshi::pii::Scanner scanner;

@@ -24,11 +24,6 @@ nlohmann::json numbers_truth() {
     return nlohmann::json::parse(in);
 }
 
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Hashes of every file of a folder, to prove commands leave evidence as it was.
 std::map<std::string, std::string> folder_hashes(const fs::path& folder) {
     std::map<std::string, std::string> out;
@@ -181,7 +176,7 @@ TEST_CASE("HMAC mode: a hashed watchlist gives the same matches as the plain one
     REQUIRE(exported.exit_code == 0);
 
     // Not one number of the list in any written form: neither E.164 nor its national digits.
-    auto text = read_all(hashed);
+    auto text = izshi::test::read_file(hashed);
     for (const auto& e : numbers_truth()["watchlists"]["entries"]) {
         auto e164 = e["e164"].get<std::string>();
         CHECK(text.find(e164.substr(e164.size() - 10)) == std::string::npos);
@@ -209,7 +204,7 @@ TEST_CASE("HMAC mode: a hashed watchlist gives the same matches as the plain one
     CHECK(keyed["links"] == plain["links"]);
 
     // A hashed list made elsewhere, without izshi's header line: used, with a note that the key is unchecked.
-    auto text_lines = read_all(hashed);
+    auto text_lines = izshi::test::read_file(hashed);
     auto headerless = devices.work / "headerless.csv";
     izshi::test::write_file(headerless, text_lines.substr(text_lines.find('\n') + 1));
     auto unchecked = run_izshi({"--json", "match-numbers", "--case", devices.case_file.string(), "--key", key.string(),

@@ -16,17 +16,12 @@ using namespace izshi::pii;
 
 namespace {
 
-std::string read_all(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 }  // namespace
 
 TEST_CASE("pii: the scanner finds every seeded identifier in the sample's text files and nothing else",
           "[pii][scanner][sample]") {
     auto sample = izshi::test::sample_dir();
-    auto manifest = nlohmann::json::parse(read_all(sample / "manifest.json"));
+    auto manifest = nlohmann::json::parse(izshi::test::read_file(sample / "manifest.json"));
     std::set<std::string> seeded_all;
     for (const auto& identity : manifest["identities"])
         for (const char* field : {"iin", "phone", "iban"}) seeded_all.insert(identity[field].get<std::string>());
@@ -38,7 +33,7 @@ TEST_CASE("pii: the scanner finds every seeded identifier in the sample's text f
         if (kind != "csv" && kind != "utf16-text" && kind != "text" && kind != "softphone-ini" && kind != "decoys" &&
             kind != "cp1251-text")
             continue;
-        auto bytes = read_all(sample / "tree" / file["path"].get<std::string>());
+        auto bytes = izshi::test::read_file(sample / "tree" / file["path"].get<std::string>());
         std::vector<Finding> out;
         scanner.scan(std::span(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()), 0, bytes.size(), 0, out);
         std::set<std::string> values;

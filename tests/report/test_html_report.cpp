@@ -16,11 +16,6 @@ using izshi::test::shell_quote;
 
 namespace {
 
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 struct Browser {
     izshi::test::CommandResult result;
     std::string console;  // the page's console messages, one per line
@@ -76,7 +71,7 @@ TEST_CASE("the HTML report in headless Chromium: no console message, nothing fet
           "[report][html][chromium]") {
     SampleCase sample;
     auto page = sample.html("report.html");
-    auto html = read_all(page);
+    auto html = izshi::test::read_file(page);
     // Nothing the page could fetch: no script, stylesheet, image, frame or URL, and a policy that forbids them.
     for (const char* tag : {"<script", "<link", "<img", "<iframe", "<object", "src=", "url(", "http://", "https://"})
         CHECK(html.find(tag) == std::string::npos);
@@ -118,7 +113,7 @@ TEST_CASE("the console check sees a page that tries to fetch something", "[repor
 
 TEST_CASE("the HTML report masks personal data unless revealed, in Russian and in English", "[report][html]") {
     SampleCase sample;
-    auto masked = read_all(sample.html("masked.html", {"--lang", "en"}));
+    auto masked = izshi::test::read_file(sample.html("masked.html", {"--lang", "en"}));
     CHECK(masked.find("Custody log") != std::string::npos);
     std::ifstream manifest_in(sample.sample / "manifest.json");
     auto manifest = nlohmann::json::parse(manifest_in);
@@ -127,7 +122,7 @@ TEST_CASE("the HTML report masks personal data unless revealed, in Russian and i
         CHECK(masked.find(iin) == std::string::npos);
         CHECK(masked.find(phone) == std::string::npos);
     }
-    auto revealed = read_all(sample.html("revealed.html", {"--reveal", "--top", "100000"}));
+    auto revealed = izshi::test::read_file(sample.html("revealed.html", {"--reveal", "--top", "100000"}));
     CHECK(revealed.find("Журнал хранения") != std::string::npos);
     auto report = izshi::test::json_report(sample.case_file);  // the last custody event is the reveal
     CHECK(report["custody"].back()["action"] == "report.reveal");

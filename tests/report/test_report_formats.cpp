@@ -15,17 +15,12 @@ using izshi::test::shell_quote;
 
 namespace {
 
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Every output of a folder (or one file) as one text, to grep.
 std::string read_outputs(const fs::path& path) {
-    if (!fs::is_directory(path)) return read_all(path);
+    if (!fs::is_directory(path)) return izshi::test::read_file(path);
     std::string all;
     for (const auto& entry : fs::recursive_directory_iterator(path))
-        if (entry.is_regular_file()) all += read_all(entry.path());
+        if (entry.is_regular_file()) all += izshi::test::read_file(entry.path());
     return all;
 }
 
@@ -139,7 +134,7 @@ TEST_CASE("no IIN or phone number of the sample in any masked output; all of the
     // CSV tables: every row of the JSON report's tables.
     auto report = izshi::test::json_report(s.case_file);
     auto lines = [&](const char* file) {
-        auto text = read_all(s.work / "csv" / file);
+        auto text = izshi::test::read_file(s.work / "csv" / file);
         return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) - 1;
     };
     CHECK(lines("evidence.csv") == report["evidence"].size());

@@ -28,11 +28,6 @@ std::map<std::string, std::string> tools_of(const nlohmann::json& report, int64_
     return out;
 }
 
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // A copy of the corpus hive with what installing Voicemod and Voxal leaves in the registry, written
 // by hivexsh (libhivex-bin), an implementation independent of libregf.
 fs::path hive_with_tools(const fs::path& dir) {
@@ -61,7 +56,7 @@ fs::path hive_with_tools(const fs::path& dir) {
 
 TEST_CASE("the registry of the corpus hive is read through libregf; tools written into a copy are found",
           "[software][registry]") {
-    auto untouched = read_all(izshi::test::corpus_dir() / "registry" / "NTUSER.DAT");
+    auto untouched = izshi::test::read_file(izshi::test::corpus_dir() / "registry" / "NTUSER.DAT");
     std::string problem;
     auto artifacts = izshi::software::registry_artifacts(
         std::span(reinterpret_cast<const unsigned char*>(untouched.data()), untouched.size()), problem);

@@ -66,11 +66,6 @@ std::string unescape(std::string_view text) {
     return out;
 }
 
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // "text:...", "pe:Key=Value|Key=Value", "zip:member=text" -> the bytes.
 std::string content_of(const std::string& spec, const fs::path& work) {
     if (spec.empty()) return "";
@@ -81,12 +76,12 @@ std::string content_of(const std::string& spec, const fs::path& work) {
         std::map<std::string, std::string> strings;
         std::istringstream pairs(rest);
         for (std::string pair; std::getline(pairs, pair, '|');) strings[pair.substr(0, pair.find('='))] = pair.substr(pair.find('=') + 1);
-        return read_all(izshi::test::windows_program(strings));
+        return izshi::test::read_file(izshi::test::windows_program(strings));
     }
     auto equals = rest.find('=');
     auto zip = work / "vector.zip";
     REQUIRE(izshi::synth::write_zip(zip, {{rest.substr(0, equals), rest.substr(equals + 1)}}, izshi::synth::ZipCompression::store));
-    return read_all(zip);
+    return izshi::test::read_file(zip);
 }
 
 std::set<std::string> matched_rules(RuleScanner& scanner, const Vector& v, const std::string& content) {

@@ -39,6 +39,8 @@ std::filesystem::path unpacked_corpus();
 // The synthetic seized laptop (samples/make-sample.sh --seed 42), built once into the build tree.
 std::filesystem::path sample_dir();
 std::string sha256_of_file(const std::filesystem::path& path);
+// The whole content of a file ("" when it cannot be read).
+std::string read_file(const std::filesystem::path& path);
 // Writes 'bytes' to 'path', creating the folders on the way.
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 nlohmann::json json_report(const std::filesystem::path& case_file);

@@ -151,6 +151,20 @@ collect() {
   done
 }
 
+# comparison_table COLUMN COUNTS BASELINE: the Markdown table of every tool in TOOLS (row title from
+# TITLE), with a COLUMN of the caller's associative array named COUNTS, the medians collect() left in
+# WALL, CPU, RSS and SHOWN, and the wall time as a ratio to the tool BASELINE.
+comparison_table() {
+  local column=$1 baseline=$3 tool
+  local -n counts=$2
+  echo "| Tool | $column | Wall, median (s) | All runs (s) | CPU user+sys, median (s) | Max RSS (MiB) | wall / $baseline |"
+  echo "|---|--:|--:|---|--:|--:|--:|"
+  for tool in "${TOOLS[@]}"; do
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${TITLE[$tool]}" "${counts[$tool]:-}" "$(show_cs "${WALL[$tool]}")" \
+      "${SHOWN[$tool]}" "$(show_cs "${CPU[$tool]}")" "$(show_mib "${RSS[$tool]}")" "$(ratio "${WALL[$tool]}" "${WALL[$baseline]}")"
+  done
+}
+
 # --- arithmetic in hundredths (no floating point in bash) -------------------------------------
 
 cs() { local v=${1/./}; echo $((10#$v)); }                         # "12.34" -> 1234

@@ -129,13 +129,7 @@ report() {
     echo "- Machine: $(machine); load average before the runs $LOAD_BEFORE, after $(load_average)"
     echo "- izshi: $IZSHI_DESC"
     echo
-    echo "| Step | Matches | Wall, median (s) | All runs (s) | CPU user+sys, median (s) | Max RSS (MiB) | wall / sqlite3 join |"
-    echo "|---|--:|--:|---|--:|--:|--:|"
-    local tool
-    for tool in "${TOOLS[@]}"; do
-      printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${TITLE[$tool]}" "${MATCHED[$tool]:-}" "$(show_cs "${WALL[$tool]}")" \
-        "${SHOWN[$tool]}" "$(show_cs "${CPU[$tool]}")" "$(show_mib "${RSS[$tool]}")" "$(ratio "${WALL[$tool]}" "${WALL[sqlite3]}")"
-    done
+    comparison_table Matches MATCHED sqlite3
     echo
     echo "izshi's max RSS includes the case file's pages it maps (PRAGMA mmap_size); they are page cache, shared."
   } >"$OUT/results.md"
@@ -150,6 +144,7 @@ declare -A TITLE=(
   [hmac]='`izshi match-numbers --key` (HMAC-SHA256 both sides)'
   [sqlite3]='`sqlite3`: import the E.164 list, join with findings'
 )
+# shellcheck disable=SC2034  # read through comparison_table in common.sh
 declare -A MATCHED=()
 
 main() {

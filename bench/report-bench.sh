@@ -103,13 +103,7 @@ report() {
     echo "- Machine: $(machine); load average before the runs $LOAD_BEFORE, after $(load_average)"
     echo "- izshi: $IZSHI_DESC"
     echo
-    echo "| Tool | Shows | Wall, median (s) | All runs (s) | CPU user+sys, median (s) | Max RSS (MiB) | wall / sqlite3 |"
-    echo "|---|---|--:|---|--:|--:|--:|"
-    local tool
-    for tool in "${TOOLS[@]}"; do
-      printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${TITLE[$tool]}" "${SHOWN_FIGURE[$tool]:-}" "$(show_cs "${WALL[$tool]}")" \
-        "${SHOWN[$tool]}" "$(show_cs "${CPU[$tool]}")" "$(show_mib "${RSS[$tool]}")" "$(ratio "${WALL[$tool]}" "${WALL[sqlite3]}")"
-    done
+    comparison_table Shows SHOWN_FIGURE sqlite3
     echo
     echo "izshi maps up to 256 MiB of the case file (PRAGMA mmap_size): those pages count in its max RSS and are page cache."
   } >"$OUT/results.md"
@@ -123,6 +117,7 @@ declare -A TITLE=(
   [md]='`izshi report --format md`'
   [sqlite3]='`sqlite3`: the HTML report'"'"'s aggregate queries'
 )
+# shellcheck disable=SC2034  # read through comparison_table in common.sh
 declare -A SHOWN_FIGURE=()
 
 main() {

@@ -81,13 +81,7 @@ report() {
     echo "- Machine: $(machine); load average before the runs $LOAD_BEFORE, after $(load_average)"
     echo "- izshi: $IZSHI_DESC"
     echo
-    echo "| Tool | Found | Wall, median (s) | All runs (s) | CPU user+sys, median (s) | Max RSS (MiB) | wall / yara |"
-    echo "|---|--:|--:|---|--:|--:|--:|"
-    local tool
-    for tool in "${TOOLS[@]}"; do
-      printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${TITLE[$tool]}" "${FOUND[$tool]:-}" "$(show_cs "${WALL[$tool]}")" \
-        "${SHOWN[$tool]}" "$(show_cs "${CPU[$tool]}")" "$(show_mib "${RSS[$tool]}")" "$(ratio "${WALL[$tool]}" "${WALL[yara]}")"
-    done
+    comparison_table Found FOUND yara
     echo
     echo "Found: tools for izshi; rules that matched for yara (content only: its externals are fixed); paths listed for fls."
   } >"$OUT/results.md"
@@ -101,6 +95,7 @@ declare -A TITLE=(
   [yara]='`yara -r` over the extracted folder (content of every file)'
   [fls]='`fls -r -p` (listing every path)'
 )
+# shellcheck disable=SC2034  # read through comparison_table in common.sh
 declare -A FOUND=()
 
 main() {

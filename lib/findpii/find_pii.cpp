@@ -347,8 +347,9 @@ bool reads_records(const FindPiiOptions& options) {
     return std::find(options.types.begin(), options.types.end(), pii::PiiType::phone) != options.types.end();
 }
 
-// Seals the findings ("findings:N") and, when phone numbers were asked for, the call records read
-// with them ("records:N"); pii_scans.records stays NULL when they were not read.
+// Seals the findings ("findings:N") and the call records read with them ("records:N"). The records
+// are sealed after every scan, even one without phone numbers that read none: the scan replaced
+// the item's earlier records, and their seal must follow. pii_scans.records is NULL when not read.
 void seal_scan(casefile::CaseFile& file, const custody::Actor& actor, const Item& item, const ItemScan& scan,
                const FindPiiOptions& options) {
     SQLite::Statement done(file.db(), "INSERT OR REPLACE INTO pii_scans(evidence_id, types, finished_at, files, "
@@ -370,9 +371,9 @@ void seal_scan(casefile::CaseFile& file, const custody::Actor& actor, const Item
                                 item.id, json_quote(types_text(options.types)), scan.files, scan.regions, scan.findings,
                                 options.rescan ? "true" : "false");
     custody::append_sealing_event(file, actor, draft, fmt::format("findings:{}", item.id));
-    if (!reads_records(options)) return;
     draft.action = "pii.records";
-    draft.details = fmt::format("{{\"evidence_id\":{},\"records\":{}}}", item.id, scan.records);
+    draft.details = fmt::format("{{\"evidence_id\":{},\"records\":{},\"read\":{}}}", item.id, scan.records,
+                                reads_records(options) ? "true" : "false");
     custody::append_sealing_event(file, actor, draft, fmt::format("records:{}", item.id));
 }
 

@@ -84,3 +84,19 @@ TEST_CASE("kill -9 during find-pii, then rerun: no duplicates, the same findings
     CHECK(sqlite(case_file, "SELECT count(*) FROM findings WHERE evidence_id = 2") != "0");
     CHECK(run_izshi({"custody", "verify", "--case", case_file.string()}).exit_code == 0);
 }
+
+// Regression: a rescan without phone numbers removed the item's call records but left their seal,
+// so `custody verify` reported the records as changed.
+TEST_CASE("regression: a rescan without phone numbers reseals the call records it removed", "[find-pii][regression]") {
+    izshi::test::TempDir work("rescan-records");
+    izshi::test::write_file(work / "evidence/contacts.vcf", "BEGIN:VCARD\r\nFN:T\r\nTEL:+7 701 234 56 78\r\nEND:VCARD\r\n");
+    auto case_file = (work / "c.izshi").string();
+    REQUIRE(izshi::test::run_izshi({"ingest", "--case", case_file, (work / "evidence").string()}).exit_code == 0);
+    REQUIRE(izshi::test::run_izshi({"find-pii", "--case", case_file}).exit_code == 0);
+    REQUIRE(izshi::test::run_izshi({"find-pii", "--case", case_file, "--types", "iin"}).exit_code == 0);
+    auto verify = izshi::test::run_izshi({"custody", "verify", "--case", case_file});
+    INFO(verify.out << verify.err);
+    CHECK(verify.exit_code == 0);
+    auto report = izshi::test::json_report(case_file);
+    CHECK(report["pii"]["scanned"][0]["records"].is_null());
+}

@@ -36,7 +36,8 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
                     "no network), printable, with charts, in Russian, English or Kazakh; 'md' a Markdown summary; 'csv' a "
                     "file per table; 'dfxml' the file inventory with hashes as fiwalk writes it; 'case' CASE/UCO 1.4 JSON-LD; "
                     "'features' bulk_extractor feature files of the personal data found (docs/reports.md). Personal data is "
-                    "masked unless --reveal is given.");
+                    "masked unless --reveal is given.\n"
+                    "Exit codes: 0 written; 2 usage; 3 writing failed; 4 case-file error.");
     add_case_option(app, args->case_path);
     app.add_option("--format", args->format,
                    "json (default), html, md (a Markdown summary), csv (one file per table into the folder given with -o), dfxml (file "

@@ -76,7 +76,8 @@ int verify(const CustodyArgs& args, const GlobalOptions& global) {
 Runner setup(CLI::App& app, const GlobalOptions& global) {
     auto args = std::make_shared<CustodyArgs>();
     app.description("The custody log: every change to the case, hash-chained so that any edit, deletion or "
-                    "reordering of events, or of the evidence and file rows they seal, is detected.");
+                    "reordering of events, or of the evidence and file rows they seal, is detected.\n"
+                    "Exit codes: 0 done (verify: intact); 1 verify found the case altered; 2 usage; 4 case-file error.");
     app.require_subcommand(1);
     add_case_option(app, args->case_path);
     app.add_subcommand("log", "Print the custody log");

@@ -80,7 +80,9 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         "allocated, deleted and orphan files, unallocated space; every file typed and hashed (MD5, SHA-1, SHA-256); "
         "the media hashed and compared with an E01's stored hash. Disk images (raw, split raw, E01, AFF, VMDK, VHD) "
         "and logical evidence (a folder or a file; zip/tar/gzip/7z inside are opened in place). "
-        "Rerunning resumes an interrupted item and skips finished ones.");
+        "Rerunning resumes an interrupted item and skips finished ones.\n"
+        "Exit codes: 0 done; 1 an E01's stored hash differs from the computed one; 2 usage; 3 a source could not be "
+        "opened or read to the end (the others were ingested); 4 case-file error.");
     add_case_option(app, args->case_path);
     app.add_option("evidence", args->sources, "Disk images, folders or files; a split or E01 set is named by its "
                                               "first segment")->required()->check(CLI::ExistingPath);

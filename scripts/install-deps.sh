@@ -5,7 +5,8 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config                       # toolchain
   libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev libssl-dev nlohmann-json3-dev catch2
-  libmagic-dev libmagic-mgc libtsk-dev libewf-dev libarchive-dev libphonenumber-dev libyara-dev libregf-dev
+  libmagic-dev libmagic-mgc libtsk-dev libewf-dev libarchive-dev libphonenumber-dev libyara-dev
+  libregf-dev libbfio-dev                         # libregf.h includes libbfio.h; libregf-dev does not pull it
   ntfs-3g-dev                                     # izshi-synth makes NTFS folders without mounting
   sleuthkit ewf-tools hashdeep yara               # peer tools: ground truth, benchmarks
   gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 libhivex-bin   # find-software tests: PE files, registry hives

@@ -1,11 +1,30 @@
 #include "evidence/rewalk.h"
 
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <filesystem>
 
 #include "evidence/logical_walker.h"
 #include "evidence/tsk_walker.h"
 
 namespace izshi::evidence {
+
+Expected<std::vector<IngestedItem>> complete_items(SQLite::Database& db, const std::vector<int64_t>& only) {
+    SQLite::Statement query(db, "SELECT id, label, kind, sources FROM evidence WHERE state = 'complete' ORDER BY id");
+    std::vector<IngestedItem> items;
+    while (query.executeStep()) {
+        IngestedItem item{query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                          nlohmann::json::parse(query.getColumn(3).getString()).get<std::vector<std::string>>()};
+        if (only.empty() || std::find(only.begin(), only.end(), item.id) != only.end()) items.push_back(std::move(item));
+    }
+    for (auto id : only)
+        if (std::none_of(items.begin(), items.end(), [&](const IngestedItem& item) { return item.id == id; }))
+            return fail(ErrorKind::usage, fmt::format("{}: no complete evidence item {}", db.getFilename(), id));
+    return items;
+}
 
 Expected<void> walk_again(const std::string& kind, const std::string& source, WalkSink& sink, ContentObserver& observer,
                           TskImage* image) {

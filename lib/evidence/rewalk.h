@@ -1,7 +1,11 @@
 #pragma once
 // The scanners that come after ingest (find-pii, find-software) read an item's files again with
 // the walker that ingested it, so that every walk key they see is one the case holds.
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "evidence/content.h"
@@ -9,6 +13,17 @@
 #include "evidence/records.h"
 
 namespace izshi::evidence {
+
+// An evidence item whose ingest finished, as a scanner sees it.
+struct IngestedItem {
+    int64_t id = 0;
+    std::string label, kind;           // kind "image" or "logical"
+    std::vector<std::string> sources;  // the first is what the walker opens
+};
+
+// The complete items of the case by id, or only those named in 'only' (an id that names no
+// complete item is a usage error).
+Expected<std::vector<IngestedItem>> complete_items(SQLite::Database& db, const std::vector<int64_t>& only);
 
 // Walks the item ('kind' "image" or "logical", 'source' its first path) and hands the files'
 // bytes to 'observer' without hashing them again. A file the sink says is recorded already is

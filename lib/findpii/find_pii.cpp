@@ -26,25 +26,22 @@ namespace izshi::findpii {
 
 namespace {
 
-struct Item {
-    int64_t id = 0;
-    std::string label, kind;
-    std::vector<std::string> sources;
-    bool scanned = false;
+struct Item : evidence::IngestedItem {
+    bool scanned = false;  // scanned before for the same types
 };
 
-std::vector<Item> items_to_scan(SQLite::Database& db, const std::vector<int64_t>& only, const std::string& types) {
+Expected<std::vector<Item>> items_to_scan(SQLite::Database& db, const std::vector<int64_t>& only, const std::string& types) {
+    auto complete = evidence::complete_items(db, only);
+    if (!complete) return std::unexpected(complete.error());
     // An item counts as scanned only for the same types: asking for other types scans it again.
-    SQLite::Statement query(db, "SELECT e.id, e.label, e.kind, e.sources, s.types IS ? "
-                                "FROM evidence e LEFT JOIN pii_scans s ON s.evidence_id = e.id "
-                                "WHERE e.state = 'complete' ORDER BY e.id");
-    query.bind(1, types);
+    SQLite::Statement scanned(db, "SELECT EXISTS (SELECT 1 FROM pii_scans WHERE evidence_id = ? AND types = ?)");
     std::vector<Item> items;
-    while (query.executeStep()) {
-        Item item{query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                  nlohmann::json::parse(query.getColumn(3).getString()).get<std::vector<std::string>>(),
-                  query.getColumn(4).getInt() != 0};
-        if (only.empty() || std::find(only.begin(), only.end(), item.id) != only.end()) items.push_back(std::move(item));
+    for (auto& item : *complete) {
+        scanned.reset();
+        scanned.bind(1, item.id);
+        scanned.bind(2, types);
+        scanned.executeStep();
+        items.push_back({std::move(item), scanned.getColumn(0).getInt() != 0});
     }
     return items;
 }
@@ -463,8 +460,8 @@ void ScanDuringIngest::end() { state_->observer->end(); }
 // The files were read with the walk; the regions (unallocated space, slack, ...) are read now.
 void ScanDuringIngest::item_sealed(casefile::CaseFile& file, const custody::Actor& actor, int64_t evidence_id) {
     auto items = items_to_scan(file.db(), {evidence_id}, types_text(state_->options.types));
-    if (items.empty()) return;
-    const auto& item = items.front();
+    if (!items || items->empty()) return;
+    const auto& item = items->front();
     ItemScan scan{item.id, item.label};
     auto stored = [&]() -> Expected<void> {
         SQLite::Transaction transaction(file.db());
@@ -502,12 +499,10 @@ const std::vector<ItemScan>& ScanDuringIngest::scans() const { return state_->sc
 Expected<std::vector<ItemScan>> find_pii(casefile::CaseFile& file, const custody::Actor& actor,
                                          const FindPiiOptions& options) {
     auto items = items_to_scan(file.db(), options.evidence_ids, types_text(options.types));
-    for (auto id : options.evidence_ids)
-        if (std::none_of(items.begin(), items.end(), [&](const Item& item) { return item.id == id; }))
-            return fail(ErrorKind::usage, fmt::format("{}: no complete evidence item {}", file.path().string(), id));
+    if (!items) return std::unexpected(items.error());
     pii::Scanner scanner({.types = options.types});
     std::vector<ItemScan> results;
-    for (const auto& item : items) {
+    for (const auto& item : *items) {
         ItemScan scan{item.id, item.label};
         if (item.scanned && !options.rescan) {
             scan.status = "skipped";

@@ -29,22 +29,13 @@ int strength_rank(std::string_view strength) {
     return static_cast<int>(std::find(kStrengthOrder.begin(), kStrengthOrder.end(), strength) - kStrengthOrder.begin());
 }
 
-struct Item {
-    int64_t id = 0;
-    std::string label, kind;
-    std::vector<std::string> sources;  // the first is what the walker opens
-    std::string scanned_with;  // rules_sha256 of its last scan, "" when never scanned
-};
+using Item = evidence::IngestedItem;
 
-std::vector<Item> complete_items(SQLite::Database& db) {
-    SQLite::Statement query(db, "SELECT e.id, e.label, e.kind, e.sources, coalesce(s.rules_sha256, '') FROM evidence e "
-                                "LEFT JOIN software_scans s ON s.evidence_id = e.id WHERE e.state = 'complete' ORDER BY e.id");
-    std::vector<Item> items;
-    while (query.executeStep())
-        items.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                         nlohmann::json::parse(query.getColumn(3).getString()).get<std::vector<std::string>>(),
-                         query.getColumn(4).getString()});
-    return items;
+// The rules (their SHA-256) an item was last scanned with; "" when never.
+std::string scanned_with(SQLite::Database& db, int64_t evidence_id) {
+    SQLite::Statement query(db, "SELECT rules_sha256 FROM software_scans WHERE evidence_id = ?");
+    query.bind(1, evidence_id);
+    return query.executeStep() ? query.getColumn(0).getString() : "";
 }
 
 struct FileRow {
@@ -344,16 +335,11 @@ Expected<SoftwareRun> find_software(casefile::CaseFile& file, const custody::Act
                           p.line > 0 ? fmt::format("line {}: {}", p.line, p.message) : p.message);
     run.rules = (*rules)->rules().size();
     run.rules_sha256 = (*rules)->digest();
-    auto items = complete_items(file.db());
-    for (auto id : options.evidence_ids)
-        if (std::none_of(items.begin(), items.end(), [&](const Item& item) { return item.id == id; }))
-            return fail(ErrorKind::usage, fmt::format("{}: no complete evidence item {}", file.path().string(), id));
-    for (const auto& item : items) {
-        if (!options.evidence_ids.empty() &&
-            std::find(options.evidence_ids.begin(), options.evidence_ids.end(), item.id) == options.evidence_ids.end())
-            continue;
+    auto items = evidence::complete_items(file.db(), options.evidence_ids);
+    if (!items) return std::unexpected(items.error());
+    for (const auto& item : *items) {
         ItemSoftware scan{item.id, item.label};
-        if (item.scanned_with == run.rules_sha256 && !options.rescan) {
+        if (scanned_with(file.db(), item.id) == run.rules_sha256 && !options.rescan) {
             scan.status = "skipped";
             run.items.push_back(std::move(scan));
             continue;

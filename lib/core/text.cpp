@@ -170,6 +170,11 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+std::string text_as_utf8(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    return is_valid_utf8(text) ? std::string(text) : cp1251_to_utf8(text);
+}
+
 std::string to_lower_ascii(std::string_view text) {
     std::string out(text);
     for (char& c : out)

@@ -23,6 +23,9 @@ bool is_valid_utf8(std::string_view text);
 // no code for (Kazakh Ә, Қ, ..., invalid UTF-8) becomes '?', bytes 0x80..0xBF other than Ё/ё too.
 std::string to_cp1251(std::string_view utf8);
 std::string cp1251_to_utf8(std::string_view cp1251);
+// Text of unknown encoding from a seized machine as UTF-8: a UTF-8 byte-order mark dropped, and read
+// as CP1251 (Russian Windows) when it is not valid UTF-8.
+std::string text_as_utf8(std::string_view text);
 // 'text' without a UTF-8 sequence cut at either end (a window taken out of longer text).
 std::string_view trim_cut_utf8(std::string_view text);
 // Text for XML 1.0 content and attributes: markup escaped, invalid UTF-8 and the control characters

@@ -25,12 +25,7 @@ std::string_view as_text(std::span<const unsigned char> bytes) {
     return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
 }
 
-// Text of a file that may be in CP1251 (Russian Windows) rather than UTF-8.
-std::string utf8_text(std::span<const unsigned char> bytes) {
-    auto text = as_text(bytes);
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    return is_valid_utf8(text) ? std::string(text) : cp1251_to_utf8(text);
-}
+std::string utf8_text(std::span<const unsigned char> bytes) { return text_as_utf8(as_text(bytes)); }
 
 // Fills number from 'written', judged in 'region' (or the default when the source names none).
 struct Normalizer {

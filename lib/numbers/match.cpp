@@ -199,14 +199,6 @@ private:
     std::vector<Match> matches_;
 };
 
-std::string problems_json(const std::vector<RowProblem>& problems) {
-    std::string out = "[";
-    for (const auto& p : problems)
-        out += fmt::format("{}{{\"line\":{},\"message\":{},\"dropped\":{}}}", out.size() > 1 ? "," : "", p.line,
-                           json_quote(p.message), p.dropped ? "true" : "false");
-    return out + "]";
-}
-
 void bind_optional(SQLite::Statement& statement, int index, const std::optional<int64_t>& value) {
     if (value) statement.bind(index, *value);
     else statement.bind(index);

@@ -218,11 +218,16 @@ Expected<Watchlist> load_watchlist(const std::filesystem::path& path, const std:
     list.path = path.string();
     list.label = label.empty() ? path.filename().string() : label;
     list.sha256 = hashing::sha256_hex(text);
-    std::string_view view = text;
-    if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
-    std::string utf8 = is_valid_utf8(view) ? std::string(view) : cp1251_to_utf8(view);
-    Loader(list, options).load(utf8);
+    Loader(list, options).load(text_as_utf8(text));
     return list;
+}
+
+std::string problems_json(const std::vector<RowProblem>& problems) {
+    std::string out = "[";
+    for (const auto& p : problems)
+        out += fmt::format("{}{{\"line\":{},\"message\":{},\"dropped\":{}}}", out.size() > 1 ? "," : "", p.line,
+                           json_quote(p.message), p.dropped ? "true" : "false");
+    return out + "]";
 }
 
 void export_hashed_watchlist(const std::vector<Watchlist>& lists, const NumberKey& key, std::ostream& out) {

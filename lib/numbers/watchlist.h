@@ -60,6 +60,9 @@ std::pair<std::string, std::string> split_watchlist_argument(const std::string& 
 Expected<Watchlist> load_watchlist(const std::filesystem::path& path, const std::string& label,
                                    const WatchlistOptions& options);
 
+// [{"line", "message", "dropped"}, ...]: how the case and the CLI show a list's bad rows.
+std::string problems_json(const std::vector<RowProblem>& problems);
+
 // Writes the lists as one hashed list: a header line naming the key, then one row per entry with
 // the HMAC, the role, the list's label, time, direction, case reference and source line. The
 // entries' own labels stay behind (they may hold names); no number is written.

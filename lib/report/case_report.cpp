@@ -7,6 +7,7 @@
 
 #include "custody/custody_log.h"
 #include "report/report.h"
+#include "report/row_writer.h"
 
 namespace izshi::report {
 
@@ -44,8 +45,6 @@ json hashes(const std::vector<std::pair<const char*, std::string>>& digests) {
     return out;
 }
 
-std::string text(const SQLite::Column& column) { return column.isNull() ? "" : column.getString(); }
-
 class Graph {
 public:
     explicit Graph(std::ostream& out) : out_(out) {}
@@ -65,18 +64,18 @@ void add_evidence(SQLite::Database& db, Graph& graph, json& investigation_object
     while (items.executeStep()) {
         auto id = node_id("evidence", std::to_string(items.getColumn(0).getInt64()));
         json facet = {{"@id", id + "-content"}, {"@type", "uco-observable:ContentDataFacet"},
-                      {"uco-observable:hash", hashes({{"MD5", text(items.getColumn(6))}, {"SHA1", text(items.getColumn(7))},
-                                                      {"SHA256", text(items.getColumn(8))}})}};
+                      {"uco-observable:hash", hashes({{"MD5", text_of(items.getColumn(6))}, {"SHA1", text_of(items.getColumn(7))},
+                                                      {"SHA256", text_of(items.getColumn(8))}})}};
         if (!items.getColumn(5).isNull()) facet["uco-observable:sizeInBytes"] = typed("xsd:integer", items.getColumn(5).getInt64());
-        graph.add({{"@id", id}, {"@type", "uco-observable:ObservableObject"}, {"uco-core:name", text(items.getColumn(1))},
-                   {"uco-core:description", fmt::format("{} evidence item, {}", text(items.getColumn(3)), text(items.getColumn(4)))},
+        graph.add({{"@id", id}, {"@type", "uco-observable:ObservableObject"}, {"uco-core:name", text_of(items.getColumn(1))},
+                   {"uco-core:description", fmt::format("{} evidence item, {}", text_of(items.getColumn(3)), text_of(items.getColumn(4)))},
                    {"uco-core:hasFacet", json::array({facet})}});
         auto provenance = node_id("provenance", std::to_string(items.getColumn(0).getInt64()));
         json record = {{"@id", provenance}, {"@type", "case-investigation:ProvenanceRecord"},
                        {"uco-core:object", json::array({id_of(id)})},
-                       {"uco-core:description", fmt::format("seized from {} at {} by {}", text(items.getColumn(9)),
-                                                            text(items.getColumn(10)), text(items.getColumn(11)))}};
-        if (!items.getColumn(2).isNull()) record["case-investigation:exhibitNumber"] = text(items.getColumn(2));
+                       {"uco-core:description", fmt::format("seized from {} at {} by {}", text_of(items.getColumn(9)),
+                                                            text_of(items.getColumn(10)), text_of(items.getColumn(11)))}};
+        if (!items.getColumn(2).isNull()) record["case-investigation:exhibitNumber"] = text_of(items.getColumn(2));
         graph.add(record);
         investigation_objects.push_back(id_of(provenance));
     }
@@ -87,8 +86,8 @@ void add_files(SQLite::Database& db, Graph& graph) {
                                 "FROM files ORDER BY id");
     while (files.executeStep()) {
         auto id = node_id("file", std::to_string(files.getColumn(0).getInt64()));
-        json facet = {{"@id", id + "-file"}, {"@type", "uco-observable:FileFacet"}, {"uco-observable:fileName", text(files.getColumn(3))},
-                      {"uco-observable:filePath", text(files.getColumn(2))},
+        json facet = {{"@id", id + "-file"}, {"@type", "uco-observable:FileFacet"}, {"uco-observable:fileName", text_of(files.getColumn(3))},
+                      {"uco-observable:filePath", text_of(files.getColumn(2))},
                       {"uco-observable:isDirectory", files.getColumn(4).getString() == "dir"}};
         if (!files.getColumn(5).isNull()) facet["uco-observable:sizeInBytes"] = typed("xsd:integer", files.getColumn(5).getInt64());
         const std::pair<const char*, int> times[] = {{"uco-observable:modifiedTime", 6}, {"uco-observable:accessedTime", 7},
@@ -96,9 +95,9 @@ void add_files(SQLite::Database& db, Graph& graph) {
         for (const auto& [property, column] : times)
             if (!files.getColumn(column).isNull()) facet[property] = typed("xsd:dateTime", files.getColumn(column).getString());
         json content = {{"@id", id + "-content"}, {"@type", "uco-observable:ContentDataFacet"},
-                        {"uco-observable:hash", hashes({{"MD5", text(files.getColumn(11))}, {"SHA1", text(files.getColumn(12))},
-                                                        {"SHA256", text(files.getColumn(13))}})}};
-        if (!files.getColumn(10).isNull()) content["uco-observable:mimeType"] = text(files.getColumn(10));
+                        {"uco-observable:hash", hashes({{"MD5", text_of(files.getColumn(11))}, {"SHA1", text_of(files.getColumn(12))},
+                                                        {"SHA256", text_of(files.getColumn(13))}})}};
+        if (!files.getColumn(10).isNull()) content["uco-observable:mimeType"] = text_of(files.getColumn(10));
         graph.add({{"@id", id}, {"@type", "uco-observable:File"}, {"uco-core:hasFacet", json::array({facet, content})},
                    {"uco-core:description", fmt::format("in evidence item {}", files.getColumn(1).getInt64())}});
     }

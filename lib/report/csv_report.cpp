@@ -10,6 +10,7 @@
 #include "report/masking.h"
 #include "report/pii_databases.h"
 #include "report/report.h"
+#include "report/row_writer.h"
 
 namespace izshi::report {
 
@@ -96,7 +97,7 @@ Expected<void> write_table(SQLite::Database& db, const Table& table, const std::
     out << "\r\n";
     std::vector<std::string> row(static_cast<size_t>(columns));
     while (query.executeStep()) {
-        for (int c = 0; c < columns; ++c) row[static_cast<size_t>(c)] = query.getColumn(c).isNull() ? "" : query.getColumn(c).getString();
+        for (int c = 0; c < columns; ++c) row[static_cast<size_t>(c)] = text_of(query.getColumn(c));
         for (int c = 0; c < columns; ++c) {
             auto& value = row[static_cast<size_t>(c)];
             auto mask = table.masked.find(query.getColumnName(c));

@@ -14,6 +14,7 @@
 #include "report/masking.h"
 #include "report/pii_databases.h"
 #include "report/report.h"
+#include "report/row_writer.h"
 #include "report/svg_charts.h"
 
 namespace izshi::report {
@@ -56,8 +57,6 @@ int64_t scalar(SQLite::Database& db, const std::string& sql) {
 bool has_rows(SQLite::Database& db, const char* table) {
     return db.tableExists(table) && scalar(db, fmt::format("SELECT count(*) FROM {}", table)) > 0;
 }
-
-std::string text(const SQLite::Column& column) { return column.isNull() ? "" : column.getString(); }
 
 // ---- Summary ---------------------------------------------------------------------------------
 
@@ -104,10 +103,10 @@ void write_evidence(Page& page) {
                 hashes += fmt::format("{}{} {}", hashes.empty() ? "" : "<br>", name, page.e(rows.getColumn(column).getString()));
         page.out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}<br>{}<br>{}</td>"
                                 "<td class=\"hash\">{}</td><td>{}{}</td></tr>\n",
-                                id, page.e(text(rows.getColumn(1))), page.e(text(rows.getColumn(2))),
-                                page.e(text(rows.getColumn(3))), page.e(text(rows.getColumn(4))),
-                                page.e(text(rows.getColumn(5))), page.e(text(rows.getColumn(6))),
-                                page.e(text(rows.getColumn(7))), hashes.empty() ? "—" : hashes, integrity, reverification(page, id));
+                                id, page.e(text_of(rows.getColumn(1))), page.e(text_of(rows.getColumn(2))),
+                                page.e(text_of(rows.getColumn(3))), page.e(text_of(rows.getColumn(4))),
+                                page.e(text_of(rows.getColumn(5))), page.e(text_of(rows.getColumn(6))),
+                                page.e(text_of(rows.getColumn(7))), hashes.empty() ? "—" : hashes, integrity, reverification(page, id));
     }
     page.out << "</table>\n";
 }
@@ -211,7 +210,7 @@ void write_software(Page& page) {
             list += fmt::format("{}<b>{}</b> <span class=\"mono\">{}</span> <span class=\"muted\">{} {}</span>", list.empty() ? "" : "<br>",
                                 page.e(indicators.getColumn(0).getString()), page.e(indicators.getColumn(1).getString()),
                                 page.e(trim_cut_utf8(std::string_view(indicators.getColumn(2).getString()).substr(0, 160))),
-                                page.e(text(indicators.getColumn(3))));
+                                page.e(text_of(indicators.getColumn(3))));
         auto strength = findings.getColumn(4).getString();
         page.out << fmt::format("<tr><td>#{}</td><td>{}</td><td>{}</td><td class=\"strength-{}\">{}</td><td>{}</td></tr>\n",
                                 findings.getColumn(1).getInt64(), page.e(findings.getColumn(2).getString()),
@@ -263,9 +262,9 @@ void write_numbers(Page& page) {
                                 "class=\"muted\">{}</span></td><td>{} / {}{}</td></tr>\n",
                                 page.e(page.options.reveal ? number : mask_value("phone", number)),
                                 page.e(matches.getColumn(1).getString()), matches.getColumn(2).getInt64(),
-                                matches.getColumn(3).getInt64(), page.e(text(matches.getColumn(4))),
+                                matches.getColumn(3).getInt64(), page.e(text_of(matches.getColumn(4))),
                                 page.e(matches.getColumn(5).getString()), page.e(matches.getColumn(6).getString()),
-                                page.e(text(matches.getColumn(7))), page.e(text(matches.getColumn(8))),
+                                page.e(text_of(matches.getColumn(7))), page.e(text_of(matches.getColumn(8))),
                                 delta.isNull() ? "" : fmt::format(" (Δ {} {})", delta.getInt64(), page.t("seconds")));
     }
     page.out << "</table>\n" << page.more(std::min(total, page.options.top), total);
@@ -321,7 +320,7 @@ void write_problems(Page& page) {
     SQLite::Statement rows(page.db, "SELECT evidence_id, path, message FROM errors ORDER BY id LIMIT ?");
     rows.bind(1, page.options.top);
     while (rows.executeStep())
-        page.out << fmt::format("<tr><td>{}</td><td class=\"mono\">{}</td><td>{}</td></tr>\n", page.e(text(rows.getColumn(0))),
+        page.out << fmt::format("<tr><td>{}</td><td class=\"mono\">{}</td><td>{}</td></tr>\n", page.e(text_of(rows.getColumn(0))),
                                 page.e(rows.getColumn(1).getString()), page.e(rows.getColumn(2).getString()));
     page.out << "</table>\n" << page.more(std::min(total, page.options.top), total);
 }

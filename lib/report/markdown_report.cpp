@@ -6,6 +6,7 @@
 #include "report/labels.h"
 #include "report/pii_databases.h"
 #include "report/report.h"
+#include "report/row_writer.h"
 
 namespace izshi::report {
 
@@ -17,8 +18,6 @@ std::string md(std::string text) {
         if (c == '|' || c == '\n' || c == '\r') c = ' ';
     return text;
 }
-
-std::string column_text(const SQLite::Column& column) { return column.isNull() ? "" : column.getString(); }
 
 }  // namespace
 
@@ -38,9 +37,9 @@ void write_markdown_report(casefile::CaseFile& file, std::ostream& out, const Ht
     SQLite::Statement items(db, "SELECT id, label, exhibit, format, sha256, verification FROM evidence ORDER BY id");
     while (items.executeStep()) {
         auto verification = items.getColumn(5).getString();
-        auto sha256 = column_text(items.getColumn(4));
-        out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", items.getColumn(0).getInt64(), md(column_text(items.getColumn(1))),
-                           md(column_text(items.getColumn(2))), md(column_text(items.getColumn(3))),
+        auto sha256 = text_of(items.getColumn(4));
+        out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", items.getColumn(0).getInt64(), md(text_of(items.getColumn(1))),
+                           md(text_of(items.getColumn(2))), md(text_of(items.getColumn(3))),
                            sha256.empty() ? "—" : "`" + sha256 + "`",
                            t(verification == "match" ? "stored_match" : verification == "mismatch" ? "stored_mismatch" : "no_stored"));
     }

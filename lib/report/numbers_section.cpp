@@ -39,14 +39,6 @@ constexpr const char* records_query =
     "SELECT evidence_id, source, count(*) AS records, count(DISTINCT nullif(number, '')) AS numbers, "
     "sum(time_utc IS NOT NULL) AS with_time FROM call_records GROUP BY evidence_id, source ORDER BY evidence_id, source";
 
-std::string optional_int(const SQLite::Column& column) {
-    return column.isNull() ? "null" : std::to_string(column.getInt64());
-}
-
-std::string optional_text(const SQLite::Column& column) {
-    return column.isNull() ? "null" : json_quote(column.getString());
-}
-
 // A run's rows: the caller's statement with the run id bound, one JSON object per row.
 void write_matches(std::ostream& out, SQLite::Database& db, int64_t run_id, int64_t window, bool reveal) {
     SQLite::Statement query(db, matches_query);
@@ -66,13 +58,13 @@ void write_matches(std::ostream& out, SQLite::Database& db, int64_t run_id, int6
                    "\"time\":{},\"direction\":{},\"delta_seconds\":{},\"near\":{}}}",
                    hidden("phone", query.getColumn(0).getString()), json_quote(query.getColumn(1).getString()),
                    query.getColumn(2).getInt64(), query.getColumn(3).getInt64(), json_quote(query.getColumn(4).getString()),
-                   hidden("name", query.getColumn(5).getString()), optional_text(query.getColumn(6)),
+                   hidden("name", query.getColumn(5).getString()), json_text_or_null(query.getColumn(6)),
                    json_quote(query.getColumn(7).getString()), json_quote(query.getColumn(8).getString()),
-                   query.getColumn(9).getInt64(), optional_text(query.getColumn(10)), optional_int(query.getColumn(11)),
-                   optional_int(query.getColumn(12)), json_quote(query.getColumn(13).getString()),
-                   optional_int(query.getColumn(14)), json_quote(query.getColumn(15).getString()),
-                   hidden("name", query.getColumn(16).getString()), optional_text(query.getColumn(17)),
-                   json_quote(query.getColumn(18).getString()), optional_int(delta), near ? "true" : "false");
+                   query.getColumn(9).getInt64(), json_text_or_null(query.getColumn(10)), json_int_or_null(query.getColumn(11)),
+                   json_int_or_null(query.getColumn(12)), json_quote(query.getColumn(13).getString()),
+                   json_int_or_null(query.getColumn(14)), json_quote(query.getColumn(15).getString()),
+                   hidden("name", query.getColumn(16).getString()), json_text_or_null(query.getColumn(17)),
+                   json_quote(query.getColumn(18).getString()), json_int_or_null(delta), near ? "true" : "false");
     }
     out << "]";
 }
@@ -121,12 +113,6 @@ void write_watchlists(std::ostream& out, SQLite::Database& db, int64_t run_id, b
     out << "]";
 }
 
-void write_bound_rows(std::ostream& out, SQLite::Database& db, const char* sql, int64_t run_id, const ColumnStyle& style) {
-    // write_rows_as_json takes SQL only: the run id is a trusted integer from the case.
-    std::string query(sql);
-    query.replace(query.find('?'), 1, std::to_string(run_id));
-    write_rows_as_json(out, db, query, style);
-}
 
 }  // namespace
 
@@ -145,7 +131,7 @@ void write_numbers_section(std::ostream& out, SQLite::Database& db, bool reveal)
                       .getInt64();
     out << "{\"masked\": " << (reveal ? "false" : "true") << ", \"runs\": " << runs << ", \"run\": ";
     std::ostringstream run;
-    write_bound_rows(run, db, run_query, run_id, {});
+    write_rows_as_json(run, db, run_query, {}, run_id);
     auto run_text = run.str();  // "[{...}]" with one row, "[]" with none
     out << (run_text == "[]" ? "null" : run_text.substr(1, run_text.size() - 2));
     out << ",\n \"watchlists\": ";

@@ -29,8 +29,20 @@ void write_value(std::ostream& out, const SQLite::Column& column, bool raw_json,
 
 }  // namespace
 
-void write_rows_as_json(std::ostream& out, SQLite::Database& db, const std::string& sql, const ColumnStyle& style) {
+std::string text_of(const SQLite::Column& column) { return column.isNull() ? "" : column.getString(); }
+
+std::string json_text_or_null(const SQLite::Column& column) {
+    return column.isNull() ? "null" : json_quote(column.getString());
+}
+
+std::string json_int_or_null(const SQLite::Column& column) {
+    return column.isNull() ? "null" : std::to_string(column.getInt64());
+}
+
+void write_rows_as_json(std::ostream& out, SQLite::Database& db, const std::string& sql, const ColumnStyle& style,
+                        std::optional<int64_t> bound) {
     SQLite::Statement query(db, sql);
+    for (int i = 1; bound && i <= query.getBindParameterCount(); ++i) query.bind(i, *bound);
     std::vector<std::string> keys;
     std::vector<bool> raw, boolean;
     for (int i = 0; i < query.getColumnCount(); ++i) {

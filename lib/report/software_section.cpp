@@ -5,14 +5,11 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "report/row_writer.h"
 
 namespace izshi::report {
 
 namespace {
-
-std::string optional_text(const SQLite::Column& column) {
-    return column.isNull() ? "null" : json_quote(column.getString());
-}
 
 std::string indicators_of(SQLite::Statement& query, int64_t finding_id) {
     query.reset();
@@ -22,9 +19,9 @@ std::string indicators_of(SQLite::Statement& query, int64_t finding_id) {
         out += fmt::format("{}{{\"kind\":{},\"path\":{},\"file_id\":{},\"rule\":{},\"strength\":{},\"detail\":{},\"time\":{}}}",
                            out.empty() ? "" : ",", json_quote(query.getColumn(0).getString()),
                            json_quote(query.getColumn(1).getString()),
-                           query.getColumn(2).isNull() ? "null" : std::to_string(query.getColumn(2).getInt64()),
+                           json_int_or_null(query.getColumn(2)),
                            json_quote(query.getColumn(3).getString()), json_quote(query.getColumn(4).getString()),
-                           json_quote(query.getColumn(5).getString()), optional_text(query.getColumn(6)));
+                           json_quote(query.getColumn(5).getString()), json_text_or_null(query.getColumn(6)));
     return "[" + out + "]";
 }
 
@@ -46,7 +43,7 @@ void write_software_section(std::ostream& out, SQLite::Database& db) {
                            "\"last_time\":{},\"indicators\":{}}}",
                            findings.getColumn(1).getInt64(), json_quote(findings.getColumn(2).getString()),
                            json_quote(findings.getColumn(3).getString()), json_quote(findings.getColumn(4).getString()),
-                           optional_text(findings.getColumn(5)), optional_text(findings.getColumn(6)),
+                           json_text_or_null(findings.getColumn(5)), json_text_or_null(findings.getColumn(6)),
                            indicators_of(indicators, findings.getColumn(0).getInt64()));
     out << "]";
 }

@@ -84,13 +84,10 @@ int export_hashed(const MatchArgs& args, const numbers::MatchOptions& options) {
 std::string summary_json(const numbers::MatchRun& run) {
     std::string lists, items;
     for (const auto& w : run.watchlists) {
-        std::string problems;
-        for (const auto& p : w.problems)
-            problems += fmt::format("{}{{\"line\":{},\"message\":{},\"dropped\":{}}}", problems.empty() ? "" : ",",
-                                    p.line, json_quote(p.message), p.dropped ? "true" : "false");
-        lists += fmt::format("{}{{\"label\":{},\"path\":{},\"error\":{},\"entries\":{},\"matched\":{},\"problems\":[{}]}}",
+        lists += fmt::format("{}{{\"label\":{},\"path\":{},\"error\":{},\"entries\":{},\"matched\":{},\"problems\":{}}}",
                              lists.empty() ? "" : ",", json_quote(w.label), json_quote(w.path),
-                             w.error.empty() ? "null" : json_quote(w.error), w.entries, w.matched, problems);
+                             w.error.empty() ? "null" : json_quote(w.error), w.entries, w.matched,
+                             numbers::problems_json(w.problems));
     }
     for (const auto& e : run.per_evidence)
         items += fmt::format("{}{{\"evidence_id\":{},\"label\":{},\"matches\":{},\"numbers\":{}}}", items.empty() ? "" : ",",

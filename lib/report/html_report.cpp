@@ -54,9 +54,6 @@ int64_t scalar(SQLite::Database& db, const std::string& sql) {
     return query.executeStep() && !query.getColumn(0).isNull() ? query.getColumn(0).getInt64() : 0;
 }
 
-bool has_rows(SQLite::Database& db, const char* table) {
-    return db.tableExists(table) && scalar(db, fmt::format("SELECT count(*) FROM {}", table)) > 0;
-}
 
 // ---- Summary ---------------------------------------------------------------------------------
 

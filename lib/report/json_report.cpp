@@ -118,7 +118,7 @@ void write_databases(std::ostream& out, SQLite::Database& db) {
 
 // The personal data section; null when find-pii has never run on this case.
 void write_pii(std::ostream& out, SQLite::Database& db, bool reveal) {
-    if (!db.tableExists("pii_scans") || db.execAndGet("SELECT count(*) FROM pii_scans").getInt64() == 0) {
+    if (!has_rows(db, "pii_scans")) {
         out << "null";
         return;
     }

@@ -44,10 +44,7 @@ void write_markdown_report(casefile::CaseFile& file, std::ostream& out, const Ht
                            t(verification == "match" ? "stored_match" : verification == "mismatch" ? "stored_mismatch" : "no_stored"));
     }
 
-    auto ran = [&](const char* table) {
-        return db.tableExists(table) && db.execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {})", table)).getInt() != 0;
-    };
-    if (ran("software_scans")) {
+    if (has_rows(db, "software_scans")) {
         out << "\n## " << t("software") << "\n\n| " << t("evidence_id") << " | " << t("tool") << " | " << t("category") << " | "
             << t("strength") << " | " << t("indicators") << " |\n|---|---|---|---|--:|\n";
         SQLite::Statement tools(db, "SELECT f.evidence_id, f.tool, f.category, f.strength, count(i.id) FROM software_findings f "
@@ -57,12 +54,14 @@ void write_markdown_report(casefile::CaseFile& file, std::ostream& out, const Ht
                                md(tools.getColumn(2).getString()), tools.getColumn(3).getString(), tools.getColumn(4).getInt64());
     }
 
-    if (ran("pii_scans")) out << "\n## " << t("pii_databases") << "\n\n| " << t("evidence_id") << " | " << t("path") << " | " << t("people")
-        << " |\n|---|---|--:|\n";
-    for (size_t i = 0; ran("pii_scans") && i < databases.size() && static_cast<int64_t>(i) < options.top; ++i)
-        out << fmt::format("| #{} | `{}` | {} |\n", databases[i].evidence_id, md(databases[i].path), databases[i].distinct_iins);
+    if (has_rows(db, "pii_scans")) {
+        out << "\n## " << t("pii_databases") << "\n\n| " << t("evidence_id") << " | " << t("path") << " | " << t("people")
+            << " |\n|---|---|--:|\n";
+        for (size_t i = 0; i < databases.size() && static_cast<int64_t>(i) < options.top; ++i)
+            out << fmt::format("| #{} | `{}` | {} |\n", databases[i].evidence_id, md(databases[i].path), databases[i].distinct_iins);
+    }
 
-    if (ran("number_runs")) {
+    if (has_rows(db, "number_runs")) {
         out << "\n## " << t("links") << "\n\n| " << t("evidence_id") << " | " << t("shared") << " |\n|---|--:|\n";
         SQLite::Statement links(db, "SELECT evidence_a, evidence_b, shared FROM number_links WHERE run_id = (SELECT max(id) FROM "
                                     "number_runs) ORDER BY shared DESC");

@@ -117,15 +117,11 @@ void write_watchlists(std::ostream& out, SQLite::Database& db, int64_t run_id, b
 }  // namespace
 
 void write_numbers_section(std::ostream& out, SQLite::Database& db, bool reveal) {
-    if (!db.tableExists("call_records")) {  // a case file from before schema 4, opened read-only
+    if (!has_rows(db, "number_runs") && !has_rows(db, "call_records")) {
         out << "null";
         return;
     }
     auto runs = db.execAndGet("SELECT count(*) FROM number_runs").getInt64();
-    if (runs == 0 && db.execAndGet("SELECT count(*) FROM call_records").getInt64() == 0) {
-        out << "null";
-        return;
-    }
     auto run_id = db.execAndGet("SELECT coalesce(max(id), 0) FROM number_runs").getInt64();
     auto window = db.execAndGet(fmt::format("SELECT coalesce(max(window_seconds), 0) FROM number_runs WHERE id = {}", run_id))
                       .getInt64();

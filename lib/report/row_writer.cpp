@@ -29,6 +29,10 @@ void write_value(std::ostream& out, const SQLite::Column& column, bool raw_json,
 
 }  // namespace
 
+bool has_rows(SQLite::Database& db, const std::string& table) {
+    return db.tableExists(table) && db.execAndGet("SELECT EXISTS (SELECT 1 FROM \"" + table + "\")").getInt() != 0;
+}
+
 std::string text_of(const SQLite::Column& column) { return column.isNull() ? "" : column.getString(); }
 
 std::string json_text_or_null(const SQLite::Column& column) {

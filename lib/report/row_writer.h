@@ -19,6 +19,10 @@ std::string json_text_or_null(const SQLite::Column& column);
 // A column as JSON: an integer, or null.
 std::string json_int_or_null(const SQLite::Column& column);
 
+// Whether the table exists (older case files lack later tables) and holds a row: whether a command
+// ever ran on the case.
+bool has_rows(SQLite::Database& db, const std::string& table);
+
 struct ColumnStyle {
     std::set<std::string> raw_json;  // TEXT columns that already hold JSON (embedded as is)
     std::set<std::string> booleans;  // INTEGER 0/1 columns written as false/true

@@ -28,7 +28,7 @@ std::string indicators_of(SQLite::Statement& query, int64_t finding_id) {
 }  // namespace
 
 void write_software_section(std::ostream& out, SQLite::Database& db) {
-    if (!db.tableExists("software_scans") || db.execAndGet("SELECT count(*) FROM software_scans").getInt64() == 0) {
+    if (!has_rows(db, "software_scans")) {
         out << "null";
         return;
     }

@@ -192,11 +192,17 @@ public:
             for (auto& document : scan_document_columns(text, scanner_))
                 if (wanted(document.type)) found.push_back(std::move(document));
         }
-        if (keep_database_ && archive_)
+        if (keep_database_ && archive_) {
             add_members(results);
-        else if (keep_database_ && (worksheet_ || sqlite_))
-            add_cells(found);
-        if (keep_database_ && records_wanted_ && !archive_) add_records(results.records);
+        } else if (keep_database_ && sqlite_) {
+            MemoryDatabase database(database_);  // opened once for its cells and its records
+            add_cells(found, &database);
+            std::string said_by_cells;  // a damaged database is warned about once, by add_cells
+            if (records_wanted_) results.records = numbers::read_database_records(database, said_by_cells);
+        } else if (keep_database_) {
+            if (worksheet_) add_cells(found, nullptr);
+            if (records_wanted_) add_records(results.records);
+        }
         found_(walk_key_, std::move(results));
         ++files_;
     }
@@ -244,12 +250,13 @@ private:
     }
 
     // Cell findings the byte scan did not already make (a value stored as text is found by both).
-    void add_cells(std::vector<pii::Finding>& found) {
+    // 'database': the SQLite file opened, or null for a worksheet.
+    void add_cells(std::vector<pii::Finding>& found, const MemoryDatabase* database) {
         std::string problem;
-        auto cells = worksheet_ ? scan_worksheet_numbers(std::string_view(reinterpret_cast<const char*>(database_.data()),
-                                                                          database_.size()),
-                                                         worksheet_name())
-                                : scan_sqlite_cells(database_, scanner_, problem);
+        auto cells = database ? scan_sqlite_cells(*database, scanner_, problem)
+                              : scan_worksheet_numbers(std::string_view(reinterpret_cast<const char*>(database_.data()),
+                                                                        database_.size()),
+                                                       worksheet_name());
         if (!problem.empty()) warn_(walk_key_, problem);
         std::set<std::pair<pii::PiiType, std::string>> raw;
         for (const auto& f : found) raw.emplace(f.type, f.value);
@@ -260,7 +267,7 @@ private:
     void add_records(std::vector<numbers::CallRecord>& records) {
         std::string problem;
         records = numbers::read_call_records(file_name(), database_, problem);
-        if (!problem.empty() && !sqlite_) warn_(walk_key_, problem);  // a SQLite problem is said by add_cells
+        if (!problem.empty()) warn_(walk_key_, problem);
     }
 
     // The file's own name: walk keys end with its path ("0|1234|Users/a/MicroSIP.ini").

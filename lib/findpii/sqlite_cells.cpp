@@ -102,13 +102,12 @@ void scan_table(sqlite3* db, const std::string& table, const pii::Scanner& scann
 
 }  // namespace
 
-std::vector<pii::Finding> scan_sqlite_cells(std::span<const unsigned char> database, const pii::Scanner& scanner,
+std::vector<pii::Finding> scan_sqlite_cells(const MemoryDatabase& database, const pii::Scanner& scanner,
                                             std::string& problem) {
     std::vector<pii::Finding> out;
-    MemoryDatabase opened(database);
-    sqlite3* db = opened.handle();
+    sqlite3* db = database.handle();
     if (!db) {
-        problem = opened.problem();
+        problem = database.problem();
         return out;
     }
     for (const auto& table : table_names(db)) scan_table(db, table, scanner, out);

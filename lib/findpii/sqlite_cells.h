@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/memory_database.h"
 #include "pii/scanner.h"
 
 namespace izshi::findpii {
@@ -19,7 +20,7 @@ inline bool looks_like_sqlite(std::span<const unsigned char> head) {
 // Findings in the cells of every table, located "table/column#rowid". Integers of 9 to 11 digits
 // count as IINs that lost their leading zeros only in a column whose name says IIN or whose other
 // values are IINs. Errors (a damaged database) come back in 'problem'; what was read is kept.
-std::vector<pii::Finding> scan_sqlite_cells(std::span<const unsigned char> database, const pii::Scanner& scanner,
+std::vector<pii::Finding> scan_sqlite_cells(const MemoryDatabase& database, const pii::Scanner& scanner,
                                             std::string& problem);
 
 }  // namespace izshi::findpii

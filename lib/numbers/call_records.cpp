@@ -171,9 +171,8 @@ void read_linphone(sqlite3* db, const MemoryDatabase& opened, const Normalizer& 
     }
 }
 
-void read_sqlite(std::span<const unsigned char> bytes, const Normalizer& normalize, std::vector<CallRecord>& out,
+void read_sqlite(const MemoryDatabase& opened, const Normalizer& normalize, std::vector<CallRecord>& out,
                  std::string& problem) {
-    MemoryDatabase opened(bytes);
     sqlite3* db = opened.handle();
     if (!db) {
         problem = opened.problem();
@@ -297,6 +296,13 @@ std::string_view source_name(RecordSource source) {
     return names[static_cast<size_t>(source)];
 }
 
+std::vector<CallRecord> read_database_records(const MemoryDatabase& database, std::string& problem,
+                                              std::string_view default_region) {
+    std::vector<CallRecord> out;
+    read_sqlite(database, Normalizer{std::string(default_region)}, out, problem);
+    return out;
+}
+
 std::string number_of_address(std::string_view address) {
     auto scheme = address.find(':');
     if (scheme != std::string_view::npos) {
@@ -318,7 +324,7 @@ std::vector<CallRecord> read_call_records(std::string_view file_name, std::span<
     std::vector<CallRecord> out;
     Normalizer normalize{std::string(default_region)};
     auto extension = lower_extension(file_name);
-    if (is_sqlite(bytes)) read_sqlite(bytes, normalize, out, problem);
+    if (is_sqlite(bytes)) read_sqlite(MemoryDatabase(bytes), normalize, out, problem);
     else if (extension == "ini") read_microsip(utf8_text(bytes), normalize, out);
     else if (extension == "vcf" || starts_with_bytes(bytes, "BEGIN:VCARD")) read_vcards(utf8_text(bytes), normalize, out);
     else if (extension == "csv" || extension == "tsv") read_call_list(utf8_text(bytes), normalize, out);

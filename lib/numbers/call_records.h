@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/memory_database.h"
+
 namespace izshi::numbers {
 
 enum class RecordSource { call_log, contacts, sms, softphone, vcard, call_list };
@@ -34,6 +36,11 @@ bool may_hold_records(std::string_view file_name, std::span<const unsigned char>
 // read (a damaged database) is said in 'problem'; the records read before are kept.
 std::vector<CallRecord> read_call_records(std::string_view file_name, std::span<const unsigned char> bytes,
                                           std::string& problem, std::string_view default_region = "KZ");
+
+// The records of a SQLite database already opened (find-pii opens each database once for its cells
+// and its records).
+std::vector<CallRecord> read_database_records(const MemoryDatabase& database, std::string& problem,
+                                              std::string_view default_region = "KZ");
 
 // The phone number in a SIP or tel address: "sip:+77011234567@pbx;transport=udp" -> "+77011234567".
 std::string number_of_address(std::string_view address);

@@ -40,7 +40,7 @@ TEST_CASE("SQLite cells: INTEGER IINs in an IIN column are found, with their zer
     REQUIRE(findpii::looks_like_sqlite(bytes));
     pii::Scanner scanner;
     std::string problem;
-    auto found = findpii::scan_sqlite_cells(bytes, scanner, problem);
+    auto found = findpii::scan_sqlite_cells(izshi::MemoryDatabase(bytes), scanner, problem);
     CHECK(problem.empty());
     std::multiset<std::string> got;
     for (const auto& f : found) got.insert(std::string(pii::pii_type_name(f.type)) + " " + f.value + " " + f.location);
@@ -66,14 +66,14 @@ TEST_CASE("SQLite cells: a truncated or damaged database gives a problem and no 
     for (size_t keep : {size_t(100), size_t(5000), bytes.size() / 2}) {
         std::vector<unsigned char> cut(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(keep));
         std::string problem;
-        findpii::scan_sqlite_cells(cut, scanner, problem);
+        findpii::scan_sqlite_cells(izshi::MemoryDatabase(cut), scanner, problem);
         INFO("kept " << keep << " bytes");
         CHECK_FALSE(problem.empty());
     }
     auto scribbled = bytes;
     for (size_t i = 4096; i < scribbled.size(); i += 97) scribbled[i] ^= 0x5A;
     std::string problem;
-    auto found = findpii::scan_sqlite_cells(scribbled, scanner, problem);  // must return, not crash
+    auto found = findpii::scan_sqlite_cells(izshi::MemoryDatabase(scribbled), scanner, problem);  // must return, not crash
     // Whatever is still readable is reported from its real place; the damage is reported or the
     // pages that survived still give their IINs.
     for (const auto& f : found) CHECK(f.location.rfind("t/", 0) == 0);
@@ -173,7 +173,7 @@ TEST_CASE("ID-card and passport numbers are found under a column header that nam
     auto bytes = database_bytes(path);
     std::string problem;
     std::set<std::string> cells;
-    for (const auto& f : findpii::scan_sqlite_cells(bytes, scanner, problem))
+    for (const auto& f : findpii::scan_sqlite_cells(izshi::MemoryDatabase(bytes), scanner, problem))
         cells.insert(std::string(pii::pii_type_name(f.type)) + " " + f.value + " " + f.location);
     CHECK(cells.count("passport N11223344 staff/passport#1"));
     CHECK(cells.size() == 1);  // the 9 digits under 'amount' are no ID card

@@ -58,13 +58,19 @@ void print_summary_text(const software::SoftwareRun& run) {
     std::cout << fmt::format("{} rules (sha256 {}); details: izshi report\n", run.rules, run.rules_sha256.substr(0, 12));
 }
 
+// "izshi: FILE:LINE: MESSAGE (rule file left out)", without ":LINE" when the problem has none.
+void print_rule_problems(const std::vector<software::RuleProblem>& problems) {
+    for (const auto& p : problems)
+        std::cerr << fmt::format("izshi: {}{}: {} (rule file left out)\n", p.file,
+                                 p.line > 0 ? ":" + std::to_string(p.line) : "", p.message);
+}
+
 int list_rules(const FindSoftwareArgs& args, const GlobalOptions& global) {
     std::vector<software::RuleProblem> problems;
     std::vector<std::filesystem::path> dirs(args.rule_dirs.begin(), args.rule_dirs.end());
     auto rules = software::RuleSet::load(dirs, problems);
     if (!rules) return report_error(rules.error());
-    for (const auto& p : problems)
-        std::cerr << fmt::format("izshi: {}{}: {}\n", p.file, p.line > 0 ? ":" + std::to_string(p.line) : "", p.message);
+    print_rule_problems(problems);
     std::string json;
     for (const auto& r : (*rules)->rules()) {
         if (global.json)
@@ -108,9 +114,7 @@ Runner setup(CLI::App& app, const GlobalOptions& global) {
         };
         auto run = software::find_software(**file, global.actor(), options);
         if (!run) return report_error(run.error());
-        for (const auto& p : run->rule_problems)
-            std::cerr << fmt::format("izshi: {}{}: {} (rule file left out)\n", p.file,
-                                     p.line > 0 ? ":" + std::to_string(p.line) : "", p.message);
+        print_rule_problems(run->rule_problems);
         for (const auto& item : run->items)
             if (!item.error.empty()) std::cerr << "izshi: " << item.error << '\n';
         if (global.json) std::cout << summary_json(*run) << '\n';

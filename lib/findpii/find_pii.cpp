@@ -3,7 +3,6 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <set>
 #include <thread>

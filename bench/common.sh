@@ -151,6 +151,21 @@ collect() {
   done
 }
 
+# run_and_report [FILE...]: reads the FILEs once (every tool then starts from the same warm cache),
+# runs every tool with measure_interleaved into a fresh $OUT/raw.tsv, then calls the sourcing script's
+# report() and says where the results are.
+run_and_report() {
+  RAW="$OUT/raw.tsv"
+  printf 'tool\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\tload1_before\n' >"$RAW"
+  (($#)) && cat "$@" >/dev/null
+  # shellcheck disable=SC2034  # read by the sourcing script's report()
+  LOAD_BEFORE=$(load_average)
+  measure_interleaved
+  rm -rf "$OUT/work"
+  report
+  say "wrote $OUT/results.md and $RAW"
+}
+
 # comparison_table COLUMN COUNTS BASELINE: the Markdown table of every tool in TOOLS (row title from
 # TITLE), with a COLUMN of the caller's associative array named COUNTS, the medians collect() left in
 # WALL, CPU, RSS and SHOWN, and the wall time as a ratio to the tool BASELINE.

@@ -194,14 +194,7 @@ main() {
   fi
 
   export IMAGE IZSHI_BIN WORK
-  RAW="$OUT/raw.tsv"
-  printf 'tool\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\tload1_before\n' >"$RAW"
-  ((COLD)) || cat "$IMAGE" >/dev/null   # every tool then starts from the same warm cache
-  LOAD_BEFORE=$(load_average)
-  measure_interleaved
-  rm -rf "$OUT/work"
-  report
-  say "wrote $OUT/results.md and $RAW"
+  if ((COLD)); then run_and_report; else run_and_report "$IMAGE"; fi
 }
 
 main "$@"

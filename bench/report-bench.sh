@@ -142,14 +142,7 @@ main() {
   copy_izshi
   build_case
   export IZSHI_BIN OUT WORK CASE
-  RAW="$OUT/raw.tsv"
-  printf 'tool\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\tload1_before\n' >"$RAW"
-  cat "$CASE" >/dev/null
-  LOAD_BEFORE=$(load_average)
-  measure_interleaved
-  rm -rf "$OUT/work"
-  report
-  say "wrote $OUT/results.md and $RAW"
+  run_and_report "$CASE"
 }
 
 main "$@"

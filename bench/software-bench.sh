@@ -122,14 +122,7 @@ main() {
   export IZSHI_BIN OUT WORK RULES_DIR
   build_input
   export TREE IMAGE
-  RAW="$OUT/raw.tsv"
-  printf 'tool\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\tload1_before\n' >"$RAW"
-  cat "$IMAGE" >/dev/null
-  LOAD_BEFORE=$(load_average)
-  measure_interleaved
-  rm -rf "$OUT/work"
-  report
-  say "wrote $OUT/results.md and $RAW"
+  run_and_report "$IMAGE"
 }
 
 main "$@"
